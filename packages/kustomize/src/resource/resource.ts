@@ -1,0 +1,111 @@
+import type { YamlMap, YamlValue } from "@kfrender/yaml";
+import { isMap } from "@kfrender/yaml";
+import { type ResId, parseApiVersion } from "./res-id.js";
+
+/** Where a resource came from, for `buildMetadata: [originAnnotations]`. */
+export interface ResourceOrigin {
+  /** Path of the file (relative to its kustomization root) or the generator's config. */
+  path?: string;
+  repo?: string;
+  ref?: string;
+  configuredIn?: string;
+  configuredBy?: { apiVersion: string; kind: string; name: string; namespace?: string };
+}
+
+export type GeneratorBehavior = "create" | "merge" | "replace";
+
+/**
+ * One manifest plus the bookkeeping kustomize keeps beside it (kustomize stores these as internal
+ * annotations; here they are plain fields, never emitted).
+ */
+export class Resource {
+  /** Ids this resource had before each rename, oldest first (prefix/suffix, namespace, hash, patches). */
+  prevIds: ResId[] = [];
+  /** For generated ConfigMaps/Secrets: how it combines with a same-named resource from a base. */
+  behavior?: GeneratorBehavior;
+  /** A generated ConfigMap/Secret whose name gets the content-hash suffix at the end of the build. */
+  needsHashSuffix = false;
+  /** Ids of the resources whose fields refer to this one (kustomize's refBy). */
+  refBy: ResId[] = [];
+  /** Var names this resource's fields reference, resolved at the end of the build. */
+  refVarNames: string[] = [];
+  origin?: ResourceOrigin;
+  /** `buildMetadata: [transformerAnnotations]`: the transformers that touched this resource. */
+  transformations?: ResourceOrigin[];
+
+  constructor(public obj: YamlMap) {}
+
+  get apiVersion(): string {
+    const v = this.obj.apiVersion;
+    return typeof v === "string" ? v : "";
+  }
+  get kind(): string {
+    const v = this.obj.kind;
+    return typeof v === "string" ? v : "";
+  }
+  get metadata(): YamlMap | undefined {
+    const m = this.obj.metadata;
+    return isMap(m) ? m : undefined;
+  }
+  get name(): string {
+    const v = this.metadata?.name;
+    return typeof v === "string" ? v : "";
+  }
+  get namespace(): string {
+    const v = this.metadata?.namespace;
+    return typeof v === "string" ? v : "";
+  }
+
+  /** The id as the resource stands now. */
+  id(): ResId {
+    const { group, version } = parseApiVersion(this.apiVersion);
+    return { group, version, kind: this.kind, name: this.name, namespace: this.namespace };
+  }
+
+  /** The id the resource was first loaded or generated with. */
+  orgId(): ResId {
+    return this.prevIds[0] ?? this.id();
+  }
+
+  /** Call before changing name, namespace or kind, so name references can still find it. */
+  storePreviousId(): void {
+    this.prevIds.push(this.id());
+  }
+
+  ensureMetadata(): YamlMap {
+    let m = this.obj.metadata;
+    if (!isMap(m)) this.obj.metadata = m = {};
+    return m;
+  }
+
+  setName(name: string): void {
+    this.ensureMetadata().name = name;
+  }
+
+  setNamespace(namespace: string): void {
+    this.ensureMetadata().namespace = namespace;
+  }
+
+  labels(): Record<string, YamlValue> {
+    const l = this.metadata?.labels;
+    return isMap(l) ? l : {};
+  }
+
+  annotations(): Record<string, YamlValue> {
+    const a = this.metadata?.annotations;
+    return isMap(a) ? a : {};
+  }
+
+  /** A deep copy of the manifest with the bookkeeping copied alongside. */
+  clone(): Resource {
+    const r = new Resource(structuredClone(this.obj));
+    r.prevIds = this.prevIds.slice();
+    r.behavior = this.behavior;
+    r.needsHashSuffix = this.needsHashSuffix;
+    r.refBy = this.refBy.slice();
+    r.refVarNames = this.refVarNames.slice();
+    r.origin = this.origin;
+    r.transformations = this.transformations?.slice();
+    return r;
+  }
+}

@@ -1,0 +1,23 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+// Tests run against the sources, not the built bundles, so `pnpm test` needs no build step.
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@kfrender/yaml": src("yaml"),
+      "@kfrender/kustomize": src("kustomize"),
+      "@kfrender/kfdef": src("kfdef"),
+      "@kfrender/sources": src("sources"),
+      "@kfrender/apply": src("apply"),
+    },
+  },
+  test: {
+    include: ["packages/*/test/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+  },
+});
