@@ -57,6 +57,7 @@ export class MemoryFileSystem implements FileSystem {
 
   realPath(path: string): string {
     if (this.files.has(path) || this.dirs.has(path)) return path;
-    return this.lower ? this.lower.realPath(path) : path;
+    if (this.lower) return this.lower.realPath(path);
+    throw Object.assign(new Error(`no such file or directory: ${path}`), { code: "ENOENT" });
   }
 }

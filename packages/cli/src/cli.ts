@@ -1,0 +1,75 @@
+import { KustomizeError } from "@kfrender/kustomize";
+import { UsageError } from "./args.js";
+import { BUILD_USAGE, runBuild } from "./commands/build.js";
+import { type CliIo, readStdin, writeAll } from "./io.js";
+
+const USAGE = `Usage: kfrender <command> [options]
+
+Commands:
+  build DIR      render a kustomization exactly as \`kubectl kustomize\`
+  render PATH    render a KfDef (or a kustomization yielding one) into its full resource set
+  images PATH    list the images a render would use
+  sources KFDEF  resolve a KfDef's manifest repositories and show where each came from
+  apply          server-side apply rendered resources in a safe order
+
+Run \`kfrender <command> --help\` for a command's options.
+`;
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+const commands: Record<string, () => Promise<Command>> = {
+  build: async () => runBuild,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (s) => out.push(s),
+    stderr: (s) => err.push(s),
+    stdin: readStdin,
+    isTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
+  };
+  const [verb, ...rest] = argv;
+  let code: number;
+  try {
+    if (!verb || verb === "--help" || verb === "-h" || verb === "help") {
+      out.push(USAGE);
+      code = verb ? 0 : 2;
+    } else if (rest.includes("--help") || rest.includes("-h")) {
+      out.push((verb === "build" ? BUILD_USAGE : USAGE) + "\n");
+      code = 0;
+    } else {
+      const load = commands[verb];
+      if (!load) throw new UsageError(`unknown command "${verb}"\n\n${USAGE}`);
+      code = await (await load())(rest, io);
+    }
+  } catch (e) {
+    // Nothing partial reaches stdout when a command fails.
+    out.length = 0;
+    err.push(`Error: ${describe(e)}\n`);
+    code = e instanceof UsageError ? 2 : 1;
+  }
+  await writeAll(process.stderr, err.join(""));
+  await writeAll(process.stdout, out.join(""));
+  return code;
+}
+
+function describe(e: unknown): string {
+  if (e instanceof KustomizeError || e instanceof UsageError) return e.message;
+  if (e instanceof Error && (e as { code?: string }).code && e.message) return e.message;
+  // An unexpected failure is still reported without a stack trace; set KFRENDER_DEBUG for one.
+  if (process.env.KFRENDER_DEBUG && e instanceof Error) return e.stack ?? e.message;
+  return e instanceof Error ? `internal error: ${e.message}` : String(e);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`Error: ${describe(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,64 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { build, type LoadRestrictor, type Resource } from "@kfrender/kustomize";
+import { stringifyAll, stringifyResource } from "@kfrender/yaml";
+import { type ParsedArgs, UsageError, flag, parseArgs } from "../args.js";
+import type { CliIo } from "../io.js";
+import { NodeFileSystem } from "../node-fs.js";
+
+export const BUILD_USAGE = `Usage: kfrender build [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone] [-o PATH] DIR
+
+Prints the kustomization in DIR exactly as \`kubectl kustomize\` does.
+  -o PATH   a directory: one file per resource, named as kustomize names them; otherwise a file
+            for the whole output. Existing files are never overwritten with different content.`;
+
+export function parseBuildArgs(argv: string[]): { args: ParsedArgs; dir: string; restrictor: LoadRestrictor } {
+  const args = parseArgs(argv, { value: ["--load-restrictor", "-o", "--output"], boolean: ["--enable-alpha-plugins"] });
+  if (args.positionals.length > 1) throw new UsageError("specify one path to a kustomization directory");
+  const restrictor = (flag(args, "--load-restrictor") ?? "LoadRestrictionsRootOnly") as LoadRestrictor;
+  if (restrictor !== "LoadRestrictionsRootOnly" && restrictor !== "LoadRestrictionsNone") {
+    throw new UsageError(`illegal flag value --load-restrictor ${restrictor}; legal values: LoadRestrictionsRootOnly, LoadRestrictionsNone`);
+  }
+  return { args, dir: path.resolve(args.positionals[0] ?? "."), restrictor };
+}
+
+export async function runBuild(argv: string[], io: CliIo): Promise<number> {
+  const { args, dir, restrictor } = parseBuildArgs(argv);
+  const { resources, warnings } = build(dir, { fs: new NodeFileSystem(), loadRestrictor: restrictor });
+  for (const w of warnings) io.stderr(w + "\n");
+  const out = flag(args, "-o") ?? flag(args, "--output");
+  if (out === undefined) {
+    io.stdout(stringifyAll(resources.map((r) => r.obj)));
+    return 0;
+  }
+  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) {
+    writeIndividualFiles(out, resources);
+  } else {
+    writeNew(out, stringifyAll(resources.map((r) => r.obj)));
+  }
+  return 0;
+}
+
+/** kustomize's per-resource file names: `[ns_]group_version_kind_name.yaml`, lower case. */
+export function resourceFileName(r: Resource, namespacePrefix: boolean): string {
+  const id = r.id();
+  const gvk = [id.group, id.version, id.kind].filter(Boolean).join("_");
+  const base = `${gvk}_${id.name}`.toLowerCase() + ".yaml";
+  return namespacePrefix && id.namespace ? `${id.namespace.toLowerCase()}_${base}` : base;
+}
+
+function writeIndividualFiles(dir: string, resources: Resource[]): void {
+  const namespaces = new Set(resources.filter((r) => r.namespace).map((r) => r.namespace));
+  for (const r of resources) writeNew(path.join(dir, resourceFileName(r, namespaces.size > 1)), stringifyResource(r.obj));
+}
+
+/** Writes via a temporary sibling; refuses to replace a file whose content differs. */
+function writeNew(file: string, content: string): void {
+  if (fs.existsSync(file)) {
+    if (fs.readFileSync(file, "utf8") === content) return;
+    throw new UsageError(`refusing to overwrite ${file}: it exists with different content (remove it first)`);
+  }
+  const tmp = `${file}.kfrender-${process.pid}.tmp`;
+  fs.writeFileSync(tmp, content);
+  fs.renameSync(tmp, file);
+}

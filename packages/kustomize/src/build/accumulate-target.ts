@@ -1,0 +1,112 @@
+import { posix } from "node:path";
+import { KustomizeError } from "../errors.js";
+import { type FileLoader, isRemoteReference } from "../loader/file-loader.js";
+import { loadKustomizationFile } from "../loader/kustomization-file.js";
+import { resourcesFromText } from "../resource/read-resources.js";
+import type { Kustomization } from "../types/kustomization.js";
+import type { Accumulator } from "./accumulator.js";
+import { emptyAccumulator, mergeAccumulator } from "./merge-accumulator.js";
+import { runGenerators } from "./run-generators.js";
+import { runTransformers } from "./run-transformers.js";
+import { mergeConfigurations } from "./merge-configurations.js";
+import { mergeVars } from "./merge-vars.js";
+
+export interface BuildContext {
+  warnings: string[];
+}
+
+/**
+ * Accumulates one kustomization: its resources (files and sub-kustomizations), configurations,
+ * generators, components, then its transformers — in kustomize's order. A component is applied to
+ * the accumulator of the kustomization that lists it, so it is passed `acc` instead of a fresh one.
+ */
+export function accumulateTarget(
+  ctx: BuildContext,
+  loader: FileLoader,
+  kust: Kustomization,
+  file: string,
+  acc: Accumulator = emptyAccumulator(),
+): Accumulator {
+  accumulateResources(ctx, acc, loader, kust.resources ?? []);
+  mergeConfigurations(acc, loader, kust);
+  runGenerators(acc, loader, kust, file);
+  for (const path of kust.components ?? []) accumulateDirectory(ctx, acc, loader, path, true);
+  runTransformers(acc, loader, kust, file);
+  mergeVars(acc, kust.vars ?? [], file);
+  return acc;
+}
+
+/** Loads and accumulates the kustomization at the loader's root. */
+export function accumulateRoot(ctx: BuildContext, loader: FileLoader): { acc: Accumulator; kust: Kustomization } {
+  const { kustomization, file, warnings } = loadKustomizationFile(loader);
+  ctx.warnings.push(...warnings);
+  if (kustomization.kind === "Component") {
+    // kustomize builds a Component given directly as the target like a Kustomization.
+  }
+  return { acc: accumulateTarget(ctx, loader, kustomization, file), kust: kustomization };
+}
+
+function accumulateResources(ctx: BuildContext, acc: Accumulator, loader: FileLoader, paths: string[]): void {
+  for (const path of paths) {
+    if (isRemoteReference(path)) {
+      throw new KustomizeError(
+        "REMOTE_UNSUPPORTED",
+        `remote resources are not supported: '${path}' in ${loader.root} (kfrender reads only local files; vendor the remote base into the tree)`,
+        loader.root,
+      );
+    }
+    const abs = posix.resolve(loader.root, path);
+    if (loader.fs.exists(abs) && loader.fs.isDirectory(abs)) {
+      accumulateDirectory(ctx, acc, loader, path, false);
+      continue;
+    }
+    let text: string;
+    try {
+      text = loader.readFile(path);
+    } catch (e) {
+      if (e instanceof KustomizeError && e.code === "LOAD_RESTRICTION") throw e;
+      throw new KustomizeError(
+        "FILE_NOT_FOUND",
+        `accumulating resources: accumulation err='accumulating resources from '${path}': ${(e as Error).message}': must build at directory: not a valid directory: '${abs}' does not exist`,
+        abs,
+      );
+    }
+    const resources = resourcesFromText(text, loader.resolvePath(path));
+    for (const r of resources) {
+      r.origin = { path: path };
+      acc.resMap.append(r);
+    }
+  }
+}
+
+function accumulateDirectory(
+  ctx: BuildContext,
+  acc: Accumulator,
+  loader: FileLoader,
+  path: string,
+  isComponent: boolean,
+): void {
+  const child = loader.child(path);
+  const { kustomization, file, warnings } = loadKustomizationFile(child);
+  ctx.warnings.push(...warnings);
+  if (isComponent && kustomization.kind !== "Component") {
+    throw new KustomizeError(
+      "INVALID_KUSTOMIZATION",
+      `accumulating components: expected kind 'Component' for path '${child.root}' but got '${kustomization.kind}'`,
+      file,
+    );
+  }
+  if (!isComponent && kustomization.kind === "Component") {
+    throw new KustomizeError(
+      "INVALID_KUSTOMIZATION",
+      `accumulating resources: expected kind != 'Component' for path '${child.root}'`,
+      file,
+    );
+  }
+  if (isComponent) {
+    // A component transforms everything accumulated so far, in place.
+    accumulateTarget(ctx, child, kustomization, file, acc);
+  } else {
+    mergeAccumulator(acc, accumulateTarget(ctx, child, kustomization, file));
+  }
+}

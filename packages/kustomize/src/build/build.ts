@@ -1,0 +1,69 @@
+import { stringifyAll } from "@kfrender/yaml";
+import type { FileSystem } from "../fs/file-system.js";
+import { nameHashSuffix } from "../generators/index.js";
+import { FileLoader } from "../loader/file-loader.js";
+import type { LoadRestrictor } from "../loader/loader.js";
+import { LOCAL_CONFIG_ANNOTATION } from "../resource/read-resources.js";
+import type { Resource } from "../resource/resource.js";
+import { resolveNameReferences } from "../transformers/index.js";
+import { applySortOptions } from "../transformers/sort-options.js";
+import { accumulateRoot, type BuildContext } from "./accumulate-target.js";
+import type { Accumulator } from "./accumulator.js";
+
+export interface BuildOptions {
+  /** Where every file is read from. */
+  fs: FileSystem;
+  /** Default `LoadRestrictionsRootOnly`, as kubectl kustomize. */
+  loadRestrictor?: LoadRestrictor;
+  /**
+   * Values for env-file keys written without `=value`. kubectl kustomize (v5) gives such keys an
+   * empty value, which is what omitting this yields; kustomize v3 (kfctl's) read the process
+   * environment, which `kfrender render` passes here.
+   */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface BuildResult {
+  /** The output resources, in output order. */
+  resources: Resource[];
+  /** Deprecation notices kustomize prints on stderr. */
+  warnings: string[];
+}
+
+/**
+ * Builds the kustomization in `dir`: read files → parse → accumulate resources (recursively)
+ * → transform → final name hashes, name references, vars → sort. Pure: reads through `opts.fs`.
+ */
+export function build(dir: string, opts: BuildOptions): BuildResult {
+  const ctx: BuildContext = { warnings: [] };
+  const loader = FileLoader.forRoot(dir, {
+    fs: opts.fs,
+    restrictor: opts.loadRestrictor ?? "LoadRestrictionsRootOnly",
+    env: opts.env ?? {},
+  });
+  const { acc, kust } = accumulateRoot(ctx, loader);
+  finish(acc);
+  const kept = acc.resMap.resources().filter((r) => !isLocalConfig(r));
+  return { resources: applySortOptions(kept, kust.sortOptions), warnings: ctx.warnings };
+}
+
+/** `build`, printed exactly as `kubectl kustomize` prints it. */
+export function buildToYaml(dir: string, opts: BuildOptions): string {
+  return stringifyAll(build(dir, opts).resources.map((r) => r.obj));
+}
+
+/** The steps kustomize runs once, after the whole tree is accumulated. */
+function finish(acc: Accumulator): void {
+  for (const r of acc.resMap.resources()) {
+    if (!r.needsHashSuffix) continue;
+    const suffix = nameHashSuffix(r);
+    r.storePreviousId();
+    r.setName(`${r.name}-${suffix}`);
+  }
+  resolveNameReferences(acc.resMap, acc.config);
+}
+
+function isLocalConfig(r: Resource): boolean {
+  const v = r.annotations()[LOCAL_CONFIG_ANNOTATION];
+  return v !== undefined && v !== "false";
+}

@@ -1,0 +1,69 @@
+import type { YamlMap } from "@kfrender/yaml";
+import { KustomizeError } from "../errors.js";
+import type { Loader } from "../loader/loader.js";
+import { type GeneratorBehavior, Resource } from "../resource/resource.js";
+import type { GeneratorArgs, GeneratorOptions } from "../types/kustomization.js";
+import type { KvPair } from "./env-file.js";
+import { mergeGeneratorOptions } from "./generator-options.js";
+import { loadKvPairs } from "./kv-sources.js";
+import { putKey } from "./put-key.js";
+
+export interface GeneratedKind {
+  kind: "ConfigMap" | "Secret";
+  /** Puts the pairs (unique keys, in source order) into the new object. */
+  fill(obj: YamlMap, pairs: KvPair[], args: GeneratorArgs): void;
+}
+
+const BEHAVIORS: ReadonlySet<string> = new Set(["create", "merge", "replace"]);
+
+/**
+ * One ConfigMap or Secret from one generator entry. Checks run in kustomize's order (name, then
+ * sources, then repeated keys) so the first error reported is the same one.
+ */
+export function makeGenerated(
+  spec: GeneratedKind,
+  args: GeneratorArgs,
+  global: GeneratorOptions | undefined,
+  loader: Loader,
+  file: string,
+): Resource {
+  // kustomize says "configmap" for Secrets too.
+  if (!args.name) throw new KustomizeError("GENERATOR", "a configmap must have a name", file);
+  const name = String(args.name);
+  const pairs = loadKvPairs(args, loader, file);
+  const seen = new Set<string>();
+  for (const p of pairs) {
+    if (seen.has(p.key)) {
+      throw new KustomizeError("GENERATOR", `configmap ${name} illegally repeats the key \`${p.key}\``, file);
+    }
+    seen.add(p.key);
+  }
+
+  const metadata: YamlMap = { name };
+  if (args.namespace) metadata.namespace = String(args.namespace);
+  const obj: YamlMap = { apiVersion: "v1", kind: spec.kind, metadata };
+  spec.fill(obj, pairs, args);
+
+  const options = mergeGeneratorOptions(args.options, global);
+  const labels = stringMap(options.labels);
+  if (labels) metadata.labels = labels;
+  const annotations = stringMap(options.annotations);
+  if (annotations) metadata.annotations = annotations;
+  if (options.immutable) obj.immutable = true;
+
+  const r = new Resource(obj);
+  r.needsHashSuffix = !options.disableNameSuffixHash;
+  // Anything but the three known words (even "Merge") behaves as create.
+  const behavior = args.behavior ?? "";
+  if (BEHAVIORS.has(behavior)) r.behavior = behavior as GeneratorBehavior;
+  return r;
+}
+
+function stringMap(m: Record<string, unknown> | undefined): YamlMap | undefined {
+  if (!m) return undefined;
+  const keys = Object.keys(m);
+  if (keys.length === 0) return undefined;
+  const out: YamlMap = {};
+  for (const k of keys) putKey(out, k, String(m[k] ?? ""));
+  return out;
+}

@@ -1,0 +1,10 @@
+export { build, buildToYaml, type BuildOptions, type BuildResult } from "./build/build.js";
+export { KustomizeError, type KustomizeErrorCode } from "./errors.js";
+export type { FileSystem } from "./fs/file-system.js";
+export { MemoryFileSystem } from "./fs/memory-fs.js";
+export type { LoadRestrictor } from "./loader/loader.js";
+export { type Gvk, type ResId, resIdString, parseApiVersion, apiVersionOf } from "./resource/res-id.js";
+export { Resource, type ResourceOrigin } from "./resource/resource.js";
+export { ResMap } from "./resource/res-map.js";
+export { resourcesFromText } from "./resource/read-resources.js";
+export type * from "./types/kustomization.js";

@@ -1,0 +1,146 @@
+import { posix } from "node:path";
+import { KustomizeError } from "../errors.js";
+import type { FileSystem } from "../fs/file-system.js";
+import type { LoadRestrictor, Loader } from "./loader.js";
+
+/** `resources`/`bases` entries kustomize would fetch over the network. */
+export function isRemoteReference(path: string): boolean {
+  return /^(https?|git|ssh|file):\/\//.test(path) || /^git@/.test(path) || /^github\.com\//.test(path);
+}
+
+/** kustomize's ConfirmedDir.HasPrefix: `dir` is `root` or below it. */
+export function isWithin(dir: string, root: string): boolean {
+  return root === "/" || dir === root || dir.startsWith(root + "/");
+}
+
+function readError(err: unknown, path: string): KustomizeError {
+  const code = (err as { code?: string }).code;
+  if (code === "ENOENT" || code === "ENOTDIR") {
+    return new KustomizeError("FILE_NOT_FOUND", `open ${path}: no such file or directory`, path);
+  }
+  if (code === "EISDIR") return new KustomizeError("FILE_NOT_FOUND", `read ${path}: is a directory`, path);
+  return new KustomizeError("FILE_NOT_FOUND", `read ${path}: ${(err as Error).message}`, path);
+}
+
+export interface FileLoaderOptions {
+  fs: FileSystem;
+  restrictor: LoadRestrictor;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * A loader rooted at one kustomization directory. `parent` links the chain of loaders that led
+ * here, which is how kustomize detects cycles between kustomizations.
+ */
+export class FileLoader implements Loader {
+  readonly fs: FileSystem;
+  readonly env: Readonly<Record<string, string | undefined>>;
+
+  private constructor(
+    readonly root: string,
+    private readonly options: FileLoaderOptions,
+    private readonly parent?: FileLoader,
+  ) {
+    this.fs = options.fs;
+    this.env = options.env;
+  }
+
+  /** The loader for the directory being built; `dir` must be an existing directory. */
+  static forRoot(dir: string, options: FileLoaderOptions): FileLoader {
+    return new FileLoader(confirmDir(options.fs, posix.resolve("/", dir)), options);
+  }
+
+  /** A loader for a base, component or resource directory referenced from this root. */
+  child(path: string): FileLoader {
+    if (isRemoteReference(path)) {
+      throw new KustomizeError(
+        "REMOTE_UNSUPPORTED",
+        `remote resources are not supported: '${path}' (kfrender reads only local files; vendor the remote base into the tree)`,
+        this.root,
+      );
+    }
+    const dir = confirmDir(this.fs, posix.resolve(this.root, path));
+    for (let l: FileLoader | undefined = this; l; l = l.parent) {
+      if (isWithin(l.root, dir)) {
+        throw new KustomizeError(
+          "CYCLE",
+          `cycle detected: candidate root '${dir}' contains visited root '${l.root}'`,
+          dir,
+        );
+      }
+    }
+    return new FileLoader(dir, this.options, this);
+  }
+
+  resolvePath(rel: string): string {
+    const abs = posix.resolve(this.root, rel);
+    if (this.options.restrictor === "LoadRestrictionsNone") return abs;
+    // As kustomize: the directory part is de-linked, the file name is taken as written.
+    let dir: string;
+    try {
+      if (this.fs.isDirectory(abs)) {
+        throw new KustomizeError("LOAD_RESTRICTION", `'${abs}' must resolve to a file`, abs);
+      }
+      dir = this.fs.realPath(posix.dirname(abs));
+    } catch (e) {
+      if (e instanceof KustomizeError) throw e;
+      throw readError(e, abs);
+    }
+    if (!isWithin(dir, this.root)) {
+      throw new KustomizeError(
+        "LOAD_RESTRICTION",
+        `security; file '${abs}' is not in or below '${this.root}'`,
+        abs,
+      );
+    }
+    return posix.join(dir, posix.basename(abs));
+  }
+
+  readFile(rel: string): string {
+    const path = this.resolvePath(rel);
+    try {
+      return this.fs.readFile(path);
+    } catch (e) {
+      throw readError(e, path);
+    }
+  }
+
+  readFileBytes(rel: string): Uint8Array {
+    const path = this.resolvePath(rel);
+    try {
+      return this.fs.readFileBytes(path);
+    } catch (e) {
+      throw readError(e, path);
+    }
+  }
+}
+
+function confirmDir(fs: FileSystem, path: string): string {
+  let real: string;
+  try {
+    real = fs.realPath(path);
+  } catch {
+    throw new KustomizeError(
+      "FILE_NOT_FOUND",
+      `must build at directory: not a valid directory: '${path}' does not exist`,
+      path,
+    );
+  }
+  if (!fs.isDirectory(real)) {
+    throw new KustomizeError("FILE_NOT_FOUND", `must build at directory: '${path}' is a file`, path);
+  }
+  return real;
+}
+
+/** Convenience for tests and callers that need one loader: `createLoader(fs, "/dir")`. */
+export function createLoader(
+  fs: FileSystem,
+  root: string,
+  options: { restrictor?: LoadRestrictor; env?: Record<string, string | undefined> } = {},
+): FileLoader {
+  return FileLoader.forRoot(root, {
+    fs,
+    restrictor: options.restrictor ?? "LoadRestrictionsRootOnly",
+    env: options.env ?? {},
+  });
+}

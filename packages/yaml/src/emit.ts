@@ -1,0 +1,390 @@
+// Printing exactly what `kubectl kustomize` (Kustomize v5.5.0) prints for a resource. Kustomize
+// writes each resource as `yaml.JSONToYAML(json.Marshal(resource))` (sigs.k8s.io/yaml): Go's JSON
+// encoding, re-read by go-yaml v2 and printed by its emitter (libyaml's rules, width 80, indent 2,
+// sequences not indented under their key, keys in go-yaml v2 order). This is a direct printer of
+// the same output, not an event emitter: the value model is always JSON-shaped and block-styled.
+
+import { YamlError } from "./errors.js";
+import { formatNumber } from "./go-numbers.js";
+import { sortedKeys } from "./key-order.js";
+import { Style, isBreak, isPrintable, needsComplexKey, selectStyle } from "./scalar-style.js";
+import type { YamlValue } from "./values.js";
+
+const BEST_WIDTH = 80;
+const SPACES: string[] = [];
+function sp(n: number): string {
+  let s = SPACES[n];
+  if (s === undefined) s = SPACES[n] = " ".repeat(n);
+  return s;
+}
+
+/** Characters go-yaml v2's reader refuses in kustomize's JSON (it writes them unescaped). */
+const FORBIDDEN = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
+const NEEDS_PREP = /[\u007f-\u009f\ud800-\udfff\ufffe\uffff]/;
+
+/**
+ * The string go-yaml v2 reads back from Go's JSON text of `s`. Go leaves U+0085 (NEL) unescaped
+ * and YAML folds it like a line break in a double-quoted scalar; lone surrogates become U+FFFD.
+ */
+function throughJson(s: string): string {
+  if (!NEEDS_PREP.test(s)) return s;
+  if (/[\ud800-\udfff]/.test(s)) s = s.toWellFormed();
+  if (FORBIDDEN.test(s)) throw new YamlError("yaml: control characters are not allowed");
+  if (s.includes("\u0085")) {
+    s = s.replace(/ *\u0085[ \u0085]*/g, (m) => {
+      let n = 0;
+      for (let i = 0; i < m.length; i++) if (m.charCodeAt(i) === 0x85) n++;
+      return n === 1 ? " " : "\n".repeat(n - 1);
+    });
+  }
+  return s;
+}
+
+function hex(c: number, w: number): string {
+  return c.toString(16).toUpperCase().padStart(w, "0");
+}
+
+function escape(c: number): string {
+  switch (c) {
+    case 0x00: return "\\0";
+    case 0x07: return "\\a";
+    case 0x08: return "\\b";
+    case 0x09: return "\\t";
+    case 0x0a: return "\\n";
+    case 0x0b: return "\\v";
+    case 0x0c: return "\\f";
+    case 0x0d: return "\\r";
+    case 0x1b: return "\\e";
+    case 0x22: return '\\"';
+    case 0x5c: return "\\\\";
+    case 0x85: return "\\N";
+    case 0xa0: return "\\_";
+    case 0x2028: return "\\L";
+    case 0x2029: return "\\P";
+  }
+  if (c <= 0xff) return "\\x" + hex(c, 2);
+  if (c <= 0xffff) return "\\u" + hex(c, 4);
+  return "\\U" + hex(c, 8);
+}
+
+class Printer {
+  out = "";
+  /** Index in `out` where the current line starts (for the column). */
+  lineStart = 0;
+
+  col(): number {
+    return this.out.length - this.lineStart;
+  }
+
+  nl(): void {
+    this.out += "\n";
+    this.lineStart = this.out.length;
+  }
+
+  /** Writes a scalar string at the current position; `indent` is for continuation lines. */
+  str(raw: string, indent: number, simpleKey: boolean): void {
+    const s = throughJson(raw);
+    switch (selectStyle(s, simpleKey)) {
+      case Style.Plain:
+        if (simpleKey || this.col() + s.length <= BEST_WIDTH) this.out += s;
+        else this.plain(s, indent);
+        return;
+      case Style.Single:
+        this.single(s, indent, !simpleKey);
+        return;
+      case Style.Double:
+        this.double(s, indent, !simpleKey);
+        return;
+      case Style.Literal:
+        this.literal(s, indent);
+        return;
+    }
+  }
+
+  plain(s: string, indent: number): void {
+    let col = this.col();
+    let seg = 0;
+    let spaces = false;
+    const n = s.length;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 32) {
+        if (!spaces && col > BEST_WIDTH && s.charCodeAt(i + 1) !== 32) {
+          this.out += s.slice(seg, i);
+          this.nl();
+          this.out += sp(indent);
+          col = indent;
+          seg = i + 1;
+        } else col++;
+        spaces = true;
+      } else {
+        col++;
+        spaces = false;
+      }
+    }
+    this.out += s.slice(seg);
+  }
+
+  single(s: string, indent: number, allowBreaks: boolean): void {
+    if (!allowBreaks || (this.col() + s.length + 2 <= BEST_WIDTH && !/['\u2028\u2029]/.test(s))) {
+      this.out += "'" + s + "'";
+      return;
+    }
+    this.out += "'";
+    let col = this.col();
+    let spaces = false;
+    let breaks = false;
+    const n = s.length;
+    let buf = "";
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 32) {
+        if (allowBreaks && !spaces && col > BEST_WIDTH && i > 0 && i < n - 1 && s.charCodeAt(i + 1) !== 32) {
+          this.out += buf;
+          buf = "";
+          this.nl();
+          this.out += sp(indent);
+          col = indent;
+        } else {
+          buf += " ";
+          col++;
+        }
+        spaces = true;
+      } else if (c === 0x2028 || c === 0x2029) {
+        buf += s[i];
+        col = 0;
+        breaks = true;
+      } else {
+        if (breaks) {
+          buf += sp(indent);
+          col = indent;
+        }
+        if (c === 39) {
+          buf += "'";
+          col++;
+        }
+        buf += s[i];
+        col++;
+        spaces = false;
+        breaks = false;
+      }
+    }
+    this.out += buf + "'";
+  }
+
+  double(s: string, indent: number, allowBreaks: boolean): void {
+    const bomStart = s.charCodeAt(0) === 0xfeff;
+    this.out += '"';
+    let col = this.col();
+    let spaces = false;
+    let buf = "";
+    const n = s.length;
+    for (let i = 0; i < n; ) {
+      const c = s.codePointAt(i)!;
+      const w = c > 0xffff ? 2 : 1;
+      if (bomStart || !isPrintable(c) || isBreak(c) || c === 34 || c === 92) {
+        const e = escape(c);
+        buf += e;
+        col += e.length;
+        spaces = false;
+      } else if (c === 32) {
+        if (allowBreaks && !spaces && col > BEST_WIDTH && i > 0 && i < n - 1) {
+          this.out += buf;
+          buf = "";
+          this.nl();
+          this.out += sp(indent);
+          col = indent;
+          if (s.charCodeAt(i + 1) === 32) {
+            this.out += "\\";
+            col++;
+          }
+        } else {
+          buf += " ";
+          col++;
+        }
+        spaces = true;
+      } else {
+        buf += w === 2 ? s.slice(i, i + 2) : s[i];
+        col++;
+        spaces = false;
+      }
+      i += w;
+    }
+    this.out += buf + '"';
+  }
+
+  literal(s: string, indent: number): void {
+    let head = "|";
+    const c0 = s.charCodeAt(0);
+    if (c0 === 32 || isBreak(c0)) head += "2";
+    const n = s.length;
+    const last = s.charCodeAt(n - 1);
+    if (!isBreak(last)) head += "-";
+    else if (n === 1 || isBreak(s.charCodeAt(n - 2))) head += "+";
+    this.out += head;
+    this.nl();
+    const pad = sp(indent);
+    if (!/[\u2028\u2029]/.test(s)) {
+      const lines = s.split("\n");
+      // A trailing "\n" leaves an empty last piece: the block ends after that break.
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i]!;
+        if (line !== "") this.out += pad + line;
+        if (i < lines.length - 1) this.out += "\n";
+      }
+      this.lineStart = this.out.lastIndexOf("\n") + 1;
+      return;
+    }
+    let breaks = true;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 10 || c === 0x2028 || c === 0x2029) {
+        this.out += s[i];
+        this.lineStart = this.out.length;
+        breaks = true;
+      } else {
+        if (breaks) this.out += pad;
+        this.out += s[i];
+        breaks = false;
+      }
+    }
+  }
+
+  /** Ends the line of a scalar unless it already ended in a break (literal blocks). */
+  endLine(): void {
+    if (this.out.length !== this.lineStart) this.nl();
+  }
+
+  scalar(v: YamlValue, indent: number): void {
+    if (typeof v === "string") this.str(v, indent, false);
+    else this.out += scalarText(v);
+    this.endLine();
+  }
+
+  /** A map's entries at `indent`; `inline`: the first one continues the current line. */
+  map(m: Record<string, YamlValue>, indent: number, inline: boolean): void {
+    const keys = sortedKeys(m);
+    let first = true;
+    for (const k of keys) {
+      const v = m[k];
+      if (v === undefined) continue;
+      if (!(first && inline)) this.out += sp(indent);
+      first = false;
+      if (needsComplexKey(throughJson(k))) {
+        this.out += "? ";
+        this.str(k, indent + 2, false);
+        this.endLine();
+        this.out += sp(indent) + ":";
+        this.value(v, indent, true);
+      } else {
+        this.str(k, indent, true);
+        this.out += ":";
+        this.value(v, indent, false);
+      }
+    }
+    if (first) {
+      // Every value was undefined: JSON drops them, leaving an empty map.
+      this.out += "{}";
+      this.nl();
+    }
+  }
+
+  /** The value after `key:` (or after `:` of a `? key`, where collections go on the same line). */
+  value(v: YamlValue, indent: number, complex: boolean): void {
+    if (v !== null && typeof v === "object") {
+      if (Array.isArray(v)) {
+        if (v.length === 0) {
+          this.out += " []";
+          this.nl();
+        } else if (complex) {
+          this.out += " ";
+          this.seq(v, indent + 2, true);
+        } else {
+          this.nl();
+          this.seq(v, indent, false);
+        }
+      } else if (isEmpty(v)) {
+        this.out += " {}";
+        this.nl();
+      } else if (complex) {
+        this.out += " ";
+        this.map(v, indent + 2, true);
+      } else {
+        this.nl();
+        this.map(v, indent + 2, false);
+      }
+      return;
+    }
+    this.out += " ";
+    this.scalar(v, indent + 2);
+  }
+
+  seq(a: YamlValue[], indent: number, inline: boolean): void {
+    for (let i = 0; i < a.length; i++) {
+      if (!(i === 0 && inline)) this.out += sp(indent);
+      this.out += "- ";
+      let v = a[i];
+      if (v === undefined) v = null;
+      if (v !== null && typeof v === "object") {
+        if (Array.isArray(v)) {
+          if (v.length === 0) {
+            this.out += "[]";
+            this.nl();
+          } else this.seq(v, indent + 2, true);
+        } else if (isEmpty(v)) {
+          this.out += "{}";
+          this.nl();
+        } else this.map(v, indent + 2, true);
+      } else this.scalar(v, indent + 2);
+    }
+  }
+
+  top(v: YamlValue): void {
+    if (v !== null && typeof v === "object") {
+      if (Array.isArray(v)) {
+        if (v.length === 0) {
+          this.out += "[]";
+          this.nl();
+        } else this.seq(v, 0, false);
+      } else if (isEmpty(v)) {
+        this.out += "{}";
+        this.nl();
+      } else this.map(v, 0, false);
+    } else this.scalar(v === undefined ? null : v, 0);
+  }
+}
+
+function isEmpty(m: Record<string, YamlValue>): boolean {
+  for (const k in m) if (m[k] !== undefined) return false;
+  return true;
+}
+
+function scalarText(v: YamlValue): string {
+  if (v === null || v === undefined) return "null";
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) {
+      throw new YamlError(`json: unsupported value: ${Number.isNaN(v) ? "NaN" : v > 0 ? "+Inf" : "-Inf"}`);
+    }
+    return formatNumber(v);
+  }
+  if (typeof v === "bigint") return formatNumber(v);
+  throw new YamlError(`json: unsupported type: ${typeof v}`);
+}
+
+/** One resource exactly as `kubectl kustomize` prints it (without the `---` separator). */
+export function stringifyResource(v: YamlValue): string {
+  const p = new Printer();
+  p.top(v);
+  return p.out;
+}
+
+/** The whole build output: resources separated by `---` lines, as `kubectl kustomize` prints it. */
+export function stringifyAll(values: readonly YamlValue[]): string {
+  let out = "";
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) out += "---\n";
+    out += stringifyResource(values[i]!);
+  }
+  return out;
+}
