@@ -101,7 +101,7 @@ class ApplyRun {
   private readonly results: ResourceResult[] = [];
 
   constructor(
-    private readonly objects: YamlMap[],
+    objects: YamlMap[],
     private readonly refs: ResourceRef[],
     private readonly opts: ApplyOptions,
   ) {
@@ -133,7 +133,9 @@ class ApplyRun {
         parentWritten = true;
         if (failure) abort = `not applied: the set's parent Secret could not be written`;
       }
-      const r = abort ? { ref: o.ref, phase: o.phase, status: "skipped" as const, message: abort } : await this.applyOne(o);
+      const r: ResourceResult = abort
+        ? { ref: o.ref, phase: o.phase, status: "skipped", message: abort }
+        : await this.applyOne(o).catch((e: Error) => ({ ref: o.ref, phase: o.phase, status: "failed" as const, message: `request failed: ${e.message}` }));
       this.results.push(r);
       this.opts.onResult?.(r);
       if (r.status === "failed" && this.opts.failFast && !abort) abort = "not applied: an earlier resource failed (--fail-fast)";
@@ -188,19 +190,21 @@ class ApplyRun {
   private async writeParent(groupKinds: Set<string>, namespaces: Set<string>): Promise<boolean> {
     const set = this.opts.set!;
     const body = toJson(parentObject(set, this.setId!, groupKinds, namespaces));
-    const res = await this.t.request({
-      method: "PATCH",
-      path: parentPath(set),
-      query: applyQuery(this.fieldManager, this.opts.forceConflicts ?? false, false),
-      contentType: APPLY_PATCH_CONTENT_TYPE,
-      body,
-    });
-    if (res.status === 200 || res.status === 201) return false;
+    const res = await this.t
+      .request({
+        method: "PATCH",
+        path: parentPath(set),
+        query: applyQuery(this.fieldManager, this.opts.forceConflicts ?? false, false),
+        contentType: APPLY_PATCH_CONTENT_TYPE,
+        body,
+      })
+      .catch((e: Error) => e);
+    if (!(res instanceof Error) && (res.status === 200 || res.status === 201)) return false;
     const r: ResourceResult = {
       ref: { group: "", version: "v1", kind: "Secret", namespace: set.namespace, name: set.name },
       phase: "resources",
       status: "failed",
-      message: `the set's parent: ${serverMessage(res)}`,
+      message: `the set's parent: ${res instanceof Error ? `request failed: ${res.message}` : serverMessage(res)}`,
     };
     this.results.push(r);
     this.opts.onResult?.(r);

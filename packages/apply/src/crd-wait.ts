@@ -39,5 +39,5 @@ export async function waitForEstablished(transport: Transport, apiVersion: strin
 }
 
 export function formatMs(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+  return ms >= 1000 ? `${ms / 1000}s` : `${ms}ms`;
 }

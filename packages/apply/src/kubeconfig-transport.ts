@@ -42,6 +42,10 @@ export async function connectWithKubeconfig(opts: KubeconfigOptions = {}): Promi
   }
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new ApplyError("KUBECONFIG", `the kubeconfig has no cluster for context "${kc.getCurrentContext()}"`);
+  // client-node's last resort when it finds no configuration at all; kubectl would say so too.
+  if (!opts.kubeconfig && kc.getCurrentContext() === "loaded-context" && cluster.server === "http://localhost:8080") {
+    throw new ApplyError("KUBECONFIG", "no kubeconfig found: set KUBECONFIG or pass --kubeconfig");
+  }
   const base = new URL(cluster.server);
   const basePath = base.pathname.replace(/\/+$/, "");
   const isHttps = base.protocol === "https:";

@@ -42,6 +42,7 @@ export function planApply(objects: YamlMap[], opts: PlanOptions = {}): PlannedRe
   const defaultNamespace = opts.defaultNamespace ?? "default";
   const partOf = opts.set ? applySetId(opts.set) : undefined;
   const query = applyQuery(opts.fieldManager ?? "kfrender", opts.forceConflicts ?? false, false);
+  const waited = new Set<string>();
   return orderForApply(objects, refs).map(({ item, ref, phase }) => {
     const builtin = builtinKind(ref.group, ref.kind);
     const crd = crds.get(`${ref.group}|${ref.kind}`);
@@ -51,9 +52,12 @@ export function planApply(objects: YamlMap[], opts: PlanOptions = {}): PlannedRe
     const resolved: ResourceRef = { ...ref };
     if (namespace) resolved.namespace = namespace;
     else delete resolved.namespace;
-    const note = crd
+    // The wait happens once, before the first custom resource of each CRD.
+    const firstOfCrd = crd !== undefined && !waited.has(crd.name);
+    if (crd) waited.add(crd.name);
+    const note = firstOfCrd
       ? `waits for CustomResourceDefinition ${crd.name} to be Established`
-      : builtin
+      : crd || builtin
         ? undefined
         : "kind not known without a server: REST path guessed";
     return {

@@ -64,10 +64,11 @@ export async function pruneSet(opts: PruneOptions): Promise<PruneResult[]> {
     // The server no longer serves the kind (its CRD is gone): none of its objects can remain.
     if (!info) continue;
     for (const ns of info.namespaced ? namespaces : [undefined]) {
-      const res = await opts.transport.request({ method: "GET", path: resourcePath(info, ns), query: { labelSelector: selector } });
-      if (res.status === 404) continue;
-      if (res.status !== 200) {
-        results.push({ ref: { group, version: info.version, kind, name: "*", ...(ns ? { namespace: ns } : {}) }, status: "failed", message: `cannot list: ${serverMessage(res)}` });
+      const res = await opts.transport.request({ method: "GET", path: resourcePath(info, ns), query: { labelSelector: selector } }).catch((e: Error) => e);
+      if (!(res instanceof Error) && res.status === 404) continue;
+      if (res instanceof Error || res.status !== 200) {
+        const why = res instanceof Error ? res.message : serverMessage(res);
+        results.push({ ref: { group, version: info.version, kind, name: "*", ...(ns ? { namespace: ns } : {}) }, status: "failed", message: `cannot list: ${why}` });
         continue;
       }
       const items = (JSON.parse(res.body) as { items?: ListedItem[] }).items ?? [];
@@ -82,7 +83,7 @@ export async function pruneSet(opts: PruneOptions): Promise<PruneResult[]> {
     }
   }
   candidates.sort((a, b) => uninstallRank(a.ref) - uninstallRank(b.ref));
-  for (const c of candidates) results.push(await pruneOne(c, opts));
+  for (const c of candidates) results.push(await pruneOne(c, opts).catch((e: Error) => ({ ref: c.ref, status: "failed" as const, message: `request failed: ${e.message}` })));
   return results;
 }
 

@@ -200,6 +200,13 @@ describe("what is sent", () => {
     expect(server.inventory()).toEqual(["ClusterRole r", "ConfigMap default/c", "Namespace default"]);
   });
 
+  it("refuses the whole run when the cluster cannot be reached", async () => {
+    await startServer();
+    const url = server.url;
+    await server.stop();
+    await expect(apply(scenario("gone").manifests)).rejects.toThrow(`cannot reach the cluster at ${url}: connect ECONNREFUSED`);
+  });
+
   it("refuses the whole run when the server rejects the credentials", async () => {
     await startServer();
     const bad = await connectWithKubeconfig({ kubeconfig: server.writeKubeconfig(tmp, "wrong-token") });

@@ -12,6 +12,8 @@ export interface BuiltinContext {
   limits: DownloadLimits;
   refresh: boolean;
   baseDir: string;
+  /** The cache directory with symlinks resolved: left out when a source directory contains it. */
+  cacheReal?: string;
 }
 
 export interface Builtin {
@@ -61,12 +63,13 @@ export async function ensureBuiltin(ctx: BuiltinContext, entry: CacheEntry, uri:
   if (!st.isDirectory()) {
     throw new SourcesError("BAD_URI", `uri ${uri}: ${src.path} is neither a directory nor a .tar.gz/.tgz archive`);
   }
-  const { digest } = await fingerprintTree(fs, src.path);
+  const root = await fs.realpath(src.path);
+  const { digest } = await fingerprintTree(fs, root, ctx.cacheReal);
   const origin: Origin = { kind: "dir", uri: src.path, fingerprint: digest };
   if (await reusable(ctx, entry, origin)) return reused(src.path);
   let skipped: string[] = [];
   await unpackInto(ctx, entry, origin, async (tmp) => {
-    skipped = await copyTree(fs, src.path, tmp);
+    skipped = await copyTree(fs, root, tmp, ctx.cacheReal);
   });
   return { source: "built-in", how: `copied ${src.path}`, warnings: skippedWarnings(src.path, skipped) };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 import { errnoCode } from "./errors.js";
+import { processAlive } from "./process-alive.js";
 import type { SourcesFs } from "./types.js";
 
 /** What a cache directory holds, recorded beside it once it is complete. */
@@ -52,15 +53,6 @@ export async function removeLeftovers(fs: SourcesFs, target: string): Promise<vo
     const pid = Number(m[1]);
     if (pid === process.pid ? active.has(p) : processAlive(pid)) continue;
     await fs.rmrf(p).catch(() => undefined);
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return errnoCode(e) === "EPERM";
   }
 }
 
@@ -118,10 +110,12 @@ export class CacheEntry {
   /**
    * Puts the complete directory `ready` in place of the cache and records its origin. The record
    * goes first and comes back last, so at every instant a record present means its directory is
-   * complete; a crash in between costs a re-fetch, never a wrong render.
+   * complete; a crash in between costs a re-fetch, never a wrong render. If the swap itself fails,
+   * the previous directory and record are put back.
    */
   async install(ready: string, origin: Origin): Promise<void> {
     const fs = this.fs;
+    const previous = await fs.readFile(this.metaFile).catch(() => undefined);
     await fs.rmrf(this.metaFile);
     let old: string | undefined;
     try {
@@ -129,30 +123,44 @@ export class CacheEntry {
       await fs.rename(this.dir, old);
     } catch (e) {
       if (old) doneWithTemp(old);
-      if (errnoCode(e) !== "ENOENT") throw e;
       old = undefined;
+      if (errnoCode(e) !== "ENOENT") {
+        if (previous !== undefined) await this.writeMeta(previous);
+        throw e;
+      }
     }
     try {
       await fs.rename(ready, this.dir);
     } catch (e) {
-      if (old) await fs.rename(old, this.dir).catch(() => undefined);
+      if (old) {
+        await fs.rename(old, this.dir).then(
+          () => (previous !== undefined ? this.writeMeta(previous) : undefined),
+          () => undefined,
+        );
+        doneWithTemp(old);
+      }
       throw e;
     }
     doneWithTemp(ready);
     const meta: Meta = { version: 1, repo: this.repo, origin, completedAt: new Date().toISOString() };
-    const tmp = tempSibling(this.metaFile, "meta");
-    try {
-      await fs.writeFile(tmp, JSON.stringify(meta, null, 2) + "\n");
-      await fs.rename(tmp, this.metaFile);
-    } catch {
-      // The content is in place and complete; without its record it is just not reused next time.
-      await fs.rmrf(tmp).catch(() => undefined);
-    } finally {
-      doneWithTemp(tmp);
-    }
+    // If this fails the content is still in place and complete, just not reused next time.
+    await this.writeMeta(JSON.stringify(meta, null, 2) + "\n");
     if (old) {
       await fs.rmrf(old).catch(() => undefined);
       doneWithTemp(old);
+    }
+  }
+
+  /** Writes the record through a temporary sibling (never a half-written record); best effort. */
+  private async writeMeta(text: string): Promise<void> {
+    const tmp = tempSibling(this.metaFile, "meta");
+    try {
+      await this.fs.writeFile(tmp, text);
+      await this.fs.rename(tmp, this.metaFile);
+    } catch {
+      await this.fs.rmrf(tmp).catch(() => undefined);
+    } finally {
+      doneWithTemp(tmp);
     }
   }
 }

@@ -9,8 +9,9 @@ const PARALLEL = 16;
  * mode, symlinks are copied as links (not followed); sockets, FIFOs and devices are left out and
  * returned so the caller can say so. Fails on the first error, leaving `dest` partial: callers
  * always copy into a temporary sibling and rename it into place only after success.
+ * `exclude` (an absolute path) is left out: the cache itself when it lies inside the source.
  */
-export async function copyTree(fs: SourcesFs, src: string, dest: string): Promise<string[]> {
+export async function copyTree(fs: SourcesFs, src: string, dest: string, exclude?: string): Promise<string[]> {
   const skipped: string[] = [];
   const files: Array<[string, string]> = [];
   // Directories and links first (cheap, ordered), then file contents with bounded parallelism.
@@ -18,6 +19,7 @@ export async function copyTree(fs: SourcesFs, src: string, dest: string): Promis
     await fs.mkdir(to);
     for (const name of (await fs.readdir(from)).sort()) {
       const s = join(from, name);
+      if (s === exclude) continue;
       const d = join(to, name);
       const st = await fs.lstat(s);
       if (st.isSymbolicLink()) await fs.symlink(await fs.readlink(s), d);

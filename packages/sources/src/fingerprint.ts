@@ -6,13 +6,15 @@ import type { SourcesFs } from "./types.js";
  * A digest of a directory tree's shape: every entry's relative path and type, plus size, mtime and
  * mode of files and the target of symlinks. Two equal fingerprints mean (as for make or rsync) that
  * nothing was edited, so a cached copy can be reused without copying again. Reads no file content.
+ * `exclude` is left out, as in copyTree.
  */
-export async function fingerprintTree(fs: SourcesFs, root: string): Promise<{ digest: string; entries: number }> {
+export async function fingerprintTree(fs: SourcesFs, root: string, exclude?: string): Promise<{ digest: string; entries: number }> {
   const lines: string[] = [];
   const walk = async (dir: string, rel: string): Promise<void> => {
     const names = (await fs.readdir(dir)).sort();
     for (const name of names) {
       const p = join(dir, name);
+      if (p === exclude) continue;
       const r = rel + name;
       const st = await fs.lstat(p);
       if (st.isSymbolicLink()) lines.push(`l ${r} ${await fs.readlink(p)}`);

@@ -114,6 +114,7 @@ async function resolveRepo(ctx: Context, repo: RepoSpec): Promise<Decision> {
   }
   try {
     await ctx.fs.mkdir(ctx.cacheDir, { recursive: true });
+    ctx.cacheReal ??= await ctx.fs.realpath(ctx.cacheDir);
   } catch (e) {
     return failed(repo, repo.path ? undefined : 4, "no cache directory", `cannot create cache directory ${ctx.cacheDir}: ${describeError(e)}`);
   }
@@ -125,7 +126,7 @@ async function resolveRepo(ctx: Context, repo: RepoSpec): Promise<Decision> {
     });
   } catch (e) {
     // Only the lock itself gets here; every rule reports its own failures.
-    return failed(repo, undefined, "cache entry busy", e);
+    return failed(repo, undefined, e instanceof SourcesError && e.code === "LOCKED" ? "cache entry busy" : "cache entry cannot be locked", e);
   }
 }
 
@@ -145,14 +146,14 @@ type LocalState =
   | { kind: "missing" }
   | { kind: "unreadable"; why: string };
 
-async function inspectLocal(fs: SourcesFs, path: string): Promise<LocalState> {
+async function inspectLocal(fs: SourcesFs, path: string, exclude: string | undefined): Promise<LocalState> {
   let dir = path;
   try {
     // A symlinked path is followed, so that rule 2 fills the directory and never replaces the link.
     dir = await fs.realpath(path);
     if (!(await fs.stat(dir)).isDirectory()) return { kind: "unreadable", why: "it is not a directory" };
     if ((await fs.readdir(dir)).length === 0) return { kind: "empty", dir };
-    return { kind: "files", dir, fingerprint: (await fingerprintTree(fs, dir)).digest };
+    return { kind: "files", dir, fingerprint: (await fingerprintTree(fs, dir, exclude)).digest };
   } catch (e) {
     if (errnoCode(e) === "ENOENT" && dir === path) return { kind: "missing" };
     return { kind: "unreadable", why: describeError(e) };
@@ -161,7 +162,7 @@ async function inspectLocal(fs: SourcesFs, path: string): Promise<LocalState> {
 
 /** Rules 1–3. */
 async function withLocalPath(ctx: Context, entry: CacheEntry, repo: RepoSpec, path: string): Promise<Decision> {
-  const state = await inspectLocal(ctx.fs, path);
+  const state = await inspectLocal(ctx.fs, path, ctx.cacheReal);
   if (state.kind === "files") {
     try {
       return await useLocal(ctx, entry, repo, path, state.dir, state.fingerprint);
@@ -216,7 +217,7 @@ async function useLocal(ctx: Context, entry: CacheEntry, repo: RepoSpec, path: s
   }
   let skipped: string[] = [];
   await unpackInto(ctx, entry, origin, async (tmp) => {
-    skipped = await copyTree(ctx.fs, dir, tmp);
+    skipped = await copyTree(ctx.fs, dir, tmp, ctx.cacheReal);
   });
   return { ...base, reason: `local path ${path} has files: copied into the cache; built-in manifests ignored`, warnings: skippedWarnings(path, skipped) };
 }

@@ -1,6 +1,5 @@
 import { lstat, mkdir, readdir, readlink, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
-import * as tar from "tar";
 import { SourcesError, describeError, errnoCode } from "./errors.js";
 import { resolveWithin } from "./link-resolve.js";
 
@@ -10,7 +9,9 @@ import { resolveWithin } from "./link-resolve.js";
  * entry by entry; a manifest archive with any such entry is not one to render half of, so the whole
  * archive is checked first and refused if any entry would land outside the target, and the links
  * on disk are checked again after extraction.
+ * node-tar is loaded on first use, so that rendering from directories never loads it.
  */
+const loadTar = () => import("tar");
 
 interface Entry {
   raw: string;
@@ -31,6 +32,7 @@ export async function extractTarball(file: string, dest: string, label = file): 
   const staging = `${dest}-x`;
   try {
     await mkdir(staging);
+    const tar = await loadTar();
     await tar.x({ file, cwd: staging, strict: true, preserveOwner: false }).catch((e: unknown) => {
       // node-tar's own guard (e.g. a link whose target is itself a link) is a refusal, not corruption.
       if (errnoCode(e) === "TAR_SYMLINK_ERROR") unsafe(label, `node-tar: ${describeError(e)}`);
@@ -46,6 +48,7 @@ export async function extractTarball(file: string, dest: string, label = file): 
 
 async function listEntries(file: string, label: string): Promise<Entry[]> {
   const entries: Entry[] = [];
+  const tar = await loadTar();
   try {
     await tar.t({
       file,

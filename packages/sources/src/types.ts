@@ -86,7 +86,8 @@ export interface DownloadLimits {
 export type Downloader = (url: string, dest: string, limits: DownloadLimits) => Promise<{ bytes: number; finalUrl: string }>;
 
 export interface ResolveOptions {
-  /** Default: `.cache` beside the KfDef file (or in `baseDir`). One sub-directory per repo name. */
+  /** Default: `.cache` beside the KfDef file (or in `baseDir`); a relative path is relative to the
+   * current directory. One sub-directory per repo name, as kfctl has it. */
   cacheDir?: string;
   /** Fetch/copy again even when the cache is complete for the same source. */
   refresh?: boolean;

@@ -38,6 +38,9 @@ export function classifyUri(uri: string, baseDir: string): UriSource {
     }
     return TARBALL.test(path) ? { kind: "tarball", path } : { kind: "dir", path };
   }
+  if (/^[\w.-]+@[\w.-]+:/.test(u)) {
+    throw new SourcesError("BAD_URI", `uri ${uri}: git remotes are not supported (use an http(s):// archive of the repository)`);
+  }
   // A one-letter "scheme" is a Windows drive, which kfctl's Linux operator never saw either.
   if (scheme !== undefined && scheme.length > 1) {
     throw new SourcesError(

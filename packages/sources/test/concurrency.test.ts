@@ -86,10 +86,21 @@ describe("the cache lock", () => {
   });
 
   it("released by its owner while waiting: the waiter proceeds", async () => {
+    const other = spawn("sleep", ["30"]);
+    children.push(other);
     await fsp.mkdir(lockFor(join(base, ".cache")), { recursive: true });
-    await fsp.writeFile(join(lockFor(join(base, ".cache")), "owner.json"), JSON.stringify({ pid: process.pid, host: hostname(), token: "x", since: "now" }));
-    setTimeout(() => void fsp.rm(lockFor(join(base, ".cache")), { recursive: true }), 200);
+    await fsp.writeFile(join(lockFor(join(base, ".cache")), "owner.json"), JSON.stringify({ pid: other.pid, host: hostname(), token: "x", since: "now" }));
+    setTimeout(() => void fsp.rm(lockFor(join(base, ".cache")), { recursive: true }), 300);
+    const t0 = Date.now();
     const { decisions } = await resolveSources(input(), { lockTimeoutMs: 10_000 });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
+    expect(decisions[0]).toMatchObject({ rule: 4, source: "built-in" });
+  });
+
+  it("left behind by an earlier call of this same process (its release failed): taken over", async () => {
+    await fsp.mkdir(lockFor(join(base, ".cache")), { recursive: true });
+    await fsp.writeFile(join(lockFor(join(base, ".cache")), "owner.json"), JSON.stringify({ pid: process.pid, host: hostname(), token: "gone", since: "then" }));
+    const { decisions } = await resolveSources(input(), { lockTimeoutMs: 300 });
     expect(decisions[0]).toMatchObject({ rule: 4, source: "built-in" });
   });
 
@@ -99,6 +110,34 @@ describe("the cache lock", () => {
     await fsp.writeFile(join(lockFor(join(base, ".cache")), "owner.json"), JSON.stringify({ pid: dead, host: hostname(), token: "x", since: "then" }));
     const { decisions } = await resolveSources(input(), { lockTimeoutMs: 300 });
     expect(decisions[0]).toMatchObject({ rule: 4, source: "built-in" });
+    expect((await fsp.readdir(join(base, ".cache"))).sort()).toEqual([".manifests.kfrender.json", "manifests"]);
+  });
+
+  it("a dead owner's lock met by several waiters at once: they still take turns", async () => {
+    const dead = spawnSync("true").pid;
+    await fsp.mkdir(lockFor(join(base, ".cache")), { recursive: true });
+    await fsp.writeFile(join(lockFor(join(base, ".cache")), "owner.json"), JSON.stringify({ pid: dead, host: hostname(), token: "x", since: "then" }));
+    const names = ["p", "q", "r", "s"];
+    for (const n of names) await writeTree(join(base, n), tree(n));
+    const inFlight = new Map<string, number>();
+    let overlaps = 0;
+    const fsFor = (who: string) => {
+      const fs = faultyFs(() => undefined);
+      const copy = fs.copyFile;
+      fs.copyFile = async (a, b) => {
+        inFlight.set(who, (inFlight.get(who) ?? 0) + 1);
+        if ([...inFlight.values()].filter((n) => n > 0).length > 1) overlaps++;
+        await new Promise((r) => setTimeout(r, 2));
+        await copy(a, b);
+        inFlight.set(who, inFlight.get(who)! - 1);
+      };
+      return fs;
+    };
+    const results = await Promise.all(
+      names.map((n) => resolveSources({ repos: [{ name: "manifests", uri: "", path: join(base, n) }], baseDir: base }, { fs: fsFor(n), lockTimeoutMs: 10_000 })),
+    );
+    expect(results.map((r) => (r.decisions[0]!.error ? `${r.decisions[0]!.warnings} / ${r.decisions[0]!.error}` : r.decisions[0]!.source))).toEqual(["local", "local", "local", "local"]);
+    expect(overlaps).toBe(0);
     expect((await fsp.readdir(join(base, ".cache"))).sort()).toEqual([".manifests.kfrender.json", "manifests"]);
   });
 

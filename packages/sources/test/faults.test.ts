@@ -1,5 +1,4 @@
 import * as fsp from "node:fs/promises";
-import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { nodeFs, resolveSources } from "@kfrender/sources";
@@ -117,16 +116,29 @@ describe("a copy that fails half way", () => {
     const left = await leftovers(cache, ["manifests", ".manifests.kfrender.json"]);
     expect(left.some((n) => n.startsWith(".manifests.tmp-"))).toBe(true);
 
-    // The lock was left behind too (its release failed). A real crash ends the process, so the
-    // next run finds a lock whose owner is gone: make the recorded owner a process that has exited.
-    const owner = join(cache, ".manifests.lock/owner.json");
-    const o = JSON.parse(await fsp.readFile(owner, "utf8")) as { pid: number };
-    expect(o.pid).toBe(process.pid);
-    await fsp.writeFile(owner, JSON.stringify({ ...o, pid: spawnSync("true").pid }));
-    const next = await resolveSources(input(), { fs: nodeFs });
+    // The lock was left behind too (its release failed); the call that held it is over, so the
+    // next run takes it over instead of waiting for it.
+    expect(await fsp.readdir(join(cache, ".manifests.lock"))).toEqual(["owner.json"]);
+    const next = await resolveSources(input(), { fs: nodeFs, lockTimeoutMs: 2000 });
     expect(next.decisions[0]).toMatchObject({ rule: 1, source: "local" });
     expect(await readTree(join(cache, "manifests"))).toEqual(USER);
     expect(await leftovers(cache, ["manifests", ".manifests.kfrender.json"])).toEqual([]);
+  });
+});
+
+describe("a failing swap into place", () => {
+  it("puts the previous cache and its record back", async () => {
+    const repo = { repos: [{ name: "manifests", uri: tarball }], baseDir: base };
+    await resolveSources(repo);
+    const record = await fsp.readFile(join(cache, ".manifests.kfrender.json"), "utf8");
+    const fs = faultyFs((op, [from, to]) => (op === "rename" && from!.includes(".manifests.tmp-") && to === join(cache, "manifests") ? errno("EIO", "rename", from!) : undefined));
+    const { decisions } = await resolveSources(repo, { fs, refresh: true });
+    expect(decisions[0]!.error).toMatch(/EIO/);
+    expect(await readTree(join(cache, "manifests"))).toEqual(BUILTIN);
+    expect(await fsp.readFile(join(cache, ".manifests.kfrender.json"), "utf8")).toBe(record);
+    expect(await leftovers(cache, ["manifests", ".manifests.kfrender.json"])).toEqual([]);
+    // Still complete: reused without a fetch.
+    expect((await resolveSources(repo)).decisions[0]!.source).toBe("cache");
   });
 });
 

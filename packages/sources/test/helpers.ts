@@ -5,11 +5,21 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { Header } from "tar";
+import { afterAll } from "vitest";
 import { nodeFs, type SourcesFs } from "@kfrender/sources";
 
+const made: string[] = [];
+
+/** A fresh directory, removed when the test file is done. */
 export async function tempDir(): Promise<string> {
-  return fsp.realpath(await fsp.mkdtemp(join(tmpdir(), "kfsources-")));
+  const d = await fsp.realpath(await fsp.mkdtemp(join(tmpdir(), "kfsources-")));
+  made.push(d);
+  return d;
 }
+
+afterAll(async () => {
+  for (const d of made.splice(0)) await fsp.rm(d, { recursive: true, force: true });
+});
 
 /** Writes `files` (relative path → content) under `root`. */
 export async function writeTree(root: string, files: Record<string, string>): Promise<void> {

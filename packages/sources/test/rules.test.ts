@@ -189,6 +189,28 @@ describe("rule 4: path not set, uri fetched into the cache", () => {
   });
 });
 
+describe("a cache directory inside the source", () => {
+  it("is left out of the copy and the fingerprint (path: . beside the KfDef)", async () => {
+    await writeTree(base, USER);
+    const file = await kfdef(`  - name: manifests\n    path: .\n    uri: ftp://unused\n`);
+    const first = await resolveSources(file);
+    expect(first.decisions[0]).toMatchObject({ rule: 1, source: "local" });
+    const copied = await readTree(first.repos.manifests!);
+    expect(Object.keys(copied).filter((k) => k.startsWith(".cache"))).toEqual([]);
+    expect(copied["mine.yaml"]).toBe(USER["mine.yaml"]);
+    // The cache changing under the source does not count as an edit.
+    expect((await resolveSources(file)).decisions[0]!.reason).toContain("unchanged since the last copy");
+  });
+
+  it("is left out when the uri is the KfDef's own directory", async () => {
+    await writeTree(base, USER);
+    const file = await kfdef(`  - name: manifests\n    uri: .\n`);
+    const { repos } = await resolveSources(file);
+    expect(Object.keys(await readTree(repos.manifests!)).sort()).toEqual(["kfctl.yaml", "kustomization.yaml", "manifests.tar.gz", "mine.yaml"]);
+    expect((await resolveSources(file)).decisions[0]!.source).toBe("cache");
+  });
+});
+
 describe("overrides and input forms", () => {
   it("takes {repos, baseDir} and leaves overridden repos alone", async () => {
     const { repos, decisions } = await resolveSources(

@@ -19,6 +19,7 @@ function sp(n: number): string {
 }
 
 /** Characters go-yaml v2's reader refuses in kustomize's JSON (it writes them unescaped). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const FORBIDDEN = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
 const NEEDS_PREP = /[\u007f-\u009f\ud800-\udfff\ufffe\uffff]/;
 
@@ -28,9 +29,11 @@ const NEEDS_PREP = /[\u007f-\u009f\ud800-\udfff\ufffe\uffff]/;
  */
 function throughJson(s: string): string {
   if (!NEEDS_PREP.test(s)) return s;
-  if (/[\ud800-\udfff]/.test(s)) s = s.toWellFormed();
+  if (/[\ud800-\udfff]/.test(s)) s = s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
   if (FORBIDDEN.test(s)) throw new YamlError("yaml: control characters are not allowed");
   if (s.includes("\u0085")) {
+    // A document marker right after that break ends the scalar for go-yaml v2: kustomize fails.
+    if (/\u0085(?:---|\.\.\.)[ \u0085]/.test(s)) throw new YamlError("yaml: found unexpected document indicator");
     s = s.replace(/ *\u0085[ \u0085]*/g, (m) => {
       let n = 0;
       for (let i = 0; i < m.length; i++) if (m.charCodeAt(i) === 0x85) n++;
@@ -67,27 +70,126 @@ function escape(c: number): string {
   return "\\U" + hex(c, 8);
 }
 
+/**
+ * Output goes into UTF-8 byte chunks, decoded once at the end (Latin-1 for chunks that hold only
+ * ASCII, a plain copy): far cheaper than millions of string concatenations or an array join on
+ * multi-megabyte builds. Chunks are never grown or copied while printing.
+ */
+const CHUNK = 1 << 16;
+/** A first chunk kept from the previous print: printing many small resources allocates nothing. */
+let spare: Buffer | undefined;
+
 class Printer {
-  out = "";
-  /** Index in `out` where the current line starts (for the column). */
+  chunks: Buffer[] = [];
+  /** Bytes used in each finished chunk, and whether it holds non-ASCII. */
+  used: number[] = [];
+  wide: boolean[] = [];
+  buf: Buffer;
+  pos = 0;
+  isWide = false;
+  /** Characters (UTF-16 units; the printer never writes astral characters raw) so far. */
+  len = 0;
+  /** Value of `len` where the current line starts (for the column). */
   lineStart = 0;
 
+  constructor() {
+    this.buf = spare ?? Buffer.allocUnsafe(CHUNK);
+    spare = undefined;
+  }
+
+  private next(min: number): void {
+    this.chunks.push(this.buf);
+    this.used.push(this.pos);
+    this.wide.push(this.isWide);
+    this.buf = Buffer.allocUnsafe(Math.max(CHUNK, min));
+    this.pos = 0;
+    this.isWide = false;
+  }
+
+  w(s: string): void {
+    const n = s.length;
+    if (this.pos + n * 3 > this.buf.length) this.next(n * 3);
+    const buf = this.buf;
+    let pos = this.pos;
+    if (n < 48) {
+      for (let i = 0; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) {
+          pos += buf.write(i === 0 ? s : s.slice(i), pos, "utf8");
+          this.isWide = true;
+          break;
+        }
+        buf[pos++] = c;
+      }
+    } else {
+      const k = buf.write(s, pos, "utf8");
+      if (k !== n) this.isWide = true;
+      pos += k;
+    }
+    this.pos = pos;
+    this.len += n;
+  }
+
+  /** `w` for text known to be ASCII (checked by the caller), copied natively when long. */
+  wa(s: string): void {
+    const n = s.length;
+    if (this.pos + n > this.buf.length) this.next(n);
+    const buf = this.buf;
+    let pos = this.pos;
+    if (n < 24) for (let i = 0; i < n; i++) buf[pos++] = s.charCodeAt(i);
+    else pos += (buf as unknown as { latin1Write(s: string, at: number): number }).latin1Write(s, pos);
+    this.pos = pos;
+    this.len += n;
+  }
+
+  text(): string {
+    this.next(0);
+    const parts = this.chunks;
+    let out = "";
+    for (let i = 0; i < parts.length; i++) out += parts[i]!.toString(this.wide[i] ? "utf8" : "latin1", 0, this.used[i]);
+    this.release();
+    return out;
+  }
+
+  /** Hands the first chunk back for the next print (its bytes were copied out already). */
+  private release(): void {
+    const first = this.chunks[0];
+    if (first !== undefined && first.length === CHUNK) spare = first;
+  }
+
+  bytes(): Uint8Array {
+    this.next(0);
+    let total = 0;
+    for (const u of this.used) total += u;
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (let i = 0; i < this.chunks.length; i++) {
+      out.set(this.chunks[i]!.subarray(0, this.used[i]), at);
+      at += this.used[i]!;
+    }
+    this.release();
+    return out;
+  }
+
   col(): number {
-    return this.out.length - this.lineStart;
+    return this.len - this.lineStart;
   }
 
   nl(): void {
-    this.out += "\n";
-    this.lineStart = this.out.length;
+    this.wa("\n");
+    this.lineStart = this.len;
   }
 
   /** Writes a scalar string at the current position; `indent` is for continuation lines. */
   str(raw: string, indent: number, simpleKey: boolean): void {
-    const s = throughJson(raw);
+    const ascii = PRINTABLE_ASCII.test(raw);
+    const s = ascii ? raw : throughJson(raw);
     switch (selectStyle(s, simpleKey)) {
       case Style.Plain:
-        if (simpleKey || this.col() + s.length <= BEST_WIDTH) this.out += s;
-        else this.plain(s, indent);
+        if (simpleKey || this.col() + s.length <= BEST_WIDTH) {
+          if (ascii) this.wa(s);
+          else this.w(s);
+        } else this.plain(s, indent);
         return;
       case Style.Single:
         this.single(s, indent, !simpleKey);
@@ -110,9 +212,9 @@ class Printer {
       const c = s.charCodeAt(i);
       if (c === 32) {
         if (!spaces && col > BEST_WIDTH && s.charCodeAt(i + 1) !== 32) {
-          this.out += s.slice(seg, i);
+          this.w(s.slice(seg, i));
           this.nl();
-          this.out += sp(indent);
+          this.wa(sp(indent));
           col = indent;
           seg = i + 1;
         } else col++;
@@ -122,15 +224,15 @@ class Printer {
         spaces = false;
       }
     }
-    this.out += s.slice(seg);
+    this.w(s.slice(seg));
   }
 
   single(s: string, indent: number, allowBreaks: boolean): void {
-    if (!allowBreaks || (this.col() + s.length + 2 <= BEST_WIDTH && !/['\u2028\u2029]/.test(s))) {
-      this.out += "'" + s + "'";
+    if ((!allowBreaks || this.col() + s.length + 2 <= BEST_WIDTH) && !/['\u2028\u2029]/.test(s)) {
+      this.w("'" + s + "'");
       return;
     }
-    this.out += "'";
+    this.w("'");
     let col = this.col();
     let spaces = false;
     let breaks = false;
@@ -140,10 +242,10 @@ class Printer {
       const c = s.charCodeAt(i);
       if (c === 32) {
         if (allowBreaks && !spaces && col > BEST_WIDTH && i > 0 && i < n - 1 && s.charCodeAt(i + 1) !== 32) {
-          this.out += buf;
+          this.w(buf);
           buf = "";
           this.nl();
-          this.out += sp(indent);
+          this.wa(sp(indent));
           col = indent;
         } else {
           buf += " ";
@@ -169,12 +271,12 @@ class Printer {
         breaks = false;
       }
     }
-    this.out += buf + "'";
+    this.w(buf + "'");
   }
 
   double(s: string, indent: number, allowBreaks: boolean): void {
     const bomStart = s.charCodeAt(0) === 0xfeff;
-    this.out += '"';
+    this.w('"');
     let col = this.col();
     let spaces = false;
     let buf = "";
@@ -189,13 +291,13 @@ class Printer {
         spaces = false;
       } else if (c === 32) {
         if (allowBreaks && !spaces && col > BEST_WIDTH && i > 0 && i < n - 1) {
-          this.out += buf;
+          this.w(buf);
           buf = "";
           this.nl();
-          this.out += sp(indent);
+          this.wa(sp(indent));
           col = indent;
           if (s.charCodeAt(i + 1) === 32) {
-            this.out += "\\";
+            this.w("\\");
             col++;
           }
         } else {
@@ -210,7 +312,7 @@ class Printer {
       }
       i += w;
     }
-    this.out += buf + '"';
+    this.w(buf + '"');
   }
 
   literal(s: string, indent: number): void {
@@ -221,30 +323,33 @@ class Printer {
     const last = s.charCodeAt(n - 1);
     if (!isBreak(last)) head += "-";
     else if (n === 1 || isBreak(s.charCodeAt(n - 2))) head += "+";
-    this.out += head;
+    this.w(head);
     this.nl();
     const pad = sp(indent);
     if (!/[\u2028\u2029]/.test(s)) {
       const lines = s.split("\n");
       // A trailing "\n" leaves an empty last piece: the block ends after that break.
+      let body = "";
       for (let i = 0; i < lines.length; i++) {
         const line = lines[i]!;
-        if (line !== "") this.out += pad + line;
-        if (i < lines.length - 1) this.out += "\n";
+        if (line !== "") body += pad + line;
+        if (i < lines.length - 1) body += "\n";
       }
-      this.lineStart = this.out.lastIndexOf("\n") + 1;
+      this.w(body);
+      const lastLine = lines[lines.length - 1]!;
+      this.lineStart = this.len - (lastLine === "" ? 0 : pad.length + lastLine.length);
       return;
     }
     let breaks = true;
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c === 10 || c === 0x2028 || c === 0x2029) {
-        this.out += s[i];
-        this.lineStart = this.out.length;
+        this.w(s[i]);
+        this.lineStart = this.len;
         breaks = true;
       } else {
-        if (breaks) this.out += pad;
-        this.out += s[i];
+        if (breaks) this.w(pad);
+        this.w(s[i]);
         breaks = false;
       }
     }
@@ -252,39 +357,38 @@ class Printer {
 
   /** Ends the line of a scalar unless it already ended in a break (literal blocks). */
   endLine(): void {
-    if (this.out.length !== this.lineStart) this.nl();
+    if (this.len !== this.lineStart) this.nl();
   }
 
   scalar(v: YamlValue, indent: number): void {
     if (typeof v === "string") this.str(v, indent, false);
-    else this.out += scalarText(v);
+    else this.w(scalarText(v));
     this.endLine();
   }
 
   /** A map's entries at `indent`; `inline`: the first one continues the current line. */
-  map(m: Record<string, YamlValue>, indent: number, inline: boolean): void {
-    const keys = sortedKeys(m);
+  map(m: Record<string, YamlValue>, indent: number, inline: boolean, keys = sortedKeys(m)): void {
     let first = true;
     for (const k of keys) {
       const v = m[k];
       if (v === undefined) continue;
-      if (!(first && inline)) this.out += sp(indent);
+      if (!(first && inline)) this.wa(sp(indent));
       first = false;
-      if (needsComplexKey(throughJson(k))) {
-        this.out += "? ";
+      if ((k.length > 128 || !PRINTABLE_ASCII.test(k)) && needsComplexKey(throughJson(k))) {
+        this.w("? ");
         this.str(k, indent + 2, false);
         this.endLine();
-        this.out += sp(indent) + ":";
+        this.wa(sp(indent) + ":");
         this.value(v, indent, true);
       } else {
         this.str(k, indent, true);
-        this.out += ":";
+        this.wa(":");
         this.value(v, indent, false);
       }
     }
     if (first) {
       // Every value was undefined: JSON drops them, leaving an empty map.
-      this.out += "{}";
+      this.w("{}");
       this.nl();
     }
   }
@@ -294,47 +398,53 @@ class Printer {
     if (v !== null && typeof v === "object") {
       if (Array.isArray(v)) {
         if (v.length === 0) {
-          this.out += " []";
+          this.w(" []");
           this.nl();
         } else if (complex) {
-          this.out += " ";
+          this.wa(" ");
           this.seq(v, indent + 2, true);
         } else {
           this.nl();
           this.seq(v, indent, false);
         }
-      } else if (isEmpty(v)) {
-        this.out += " {}";
-        this.nl();
-      } else if (complex) {
-        this.out += " ";
-        this.map(v, indent + 2, true);
       } else {
-        this.nl();
-        this.map(v, indent + 2, false);
+        const keys = sortedKeys(v);
+        if (isEmpty(v, keys)) {
+          this.w(" {}");
+          this.nl();
+        } else if (complex) {
+          this.wa(" ");
+          this.map(v, indent + 2, true, keys);
+        } else {
+          this.nl();
+          this.map(v, indent + 2, false, keys);
+        }
       }
       return;
     }
-    this.out += " ";
+    this.wa(" ");
     this.scalar(v, indent + 2);
   }
 
   seq(a: YamlValue[], indent: number, inline: boolean): void {
     for (let i = 0; i < a.length; i++) {
-      if (!(i === 0 && inline)) this.out += sp(indent);
-      this.out += "- ";
+      if (!(i === 0 && inline)) this.wa(sp(indent));
+      this.wa("- ");
       let v = a[i];
       if (v === undefined) v = null;
       if (v !== null && typeof v === "object") {
         if (Array.isArray(v)) {
           if (v.length === 0) {
-            this.out += "[]";
+            this.w("[]");
             this.nl();
           } else this.seq(v, indent + 2, true);
-        } else if (isEmpty(v)) {
-          this.out += "{}";
-          this.nl();
-        } else this.map(v, indent + 2, true);
+        } else {
+          const keys = sortedKeys(v);
+          if (isEmpty(v, keys)) {
+            this.w("{}");
+            this.nl();
+          } else this.map(v, indent + 2, true, keys);
+        }
       } else this.scalar(v, indent + 2);
     }
   }
@@ -343,19 +453,22 @@ class Printer {
     if (v !== null && typeof v === "object") {
       if (Array.isArray(v)) {
         if (v.length === 0) {
-          this.out += "[]";
+          this.w("[]");
           this.nl();
         } else this.seq(v, 0, false);
-      } else if (isEmpty(v)) {
-        this.out += "{}";
-        this.nl();
-      } else this.map(v, 0, false);
+      } else {
+        const keys = sortedKeys(v);
+        if (isEmpty(v, keys)) {
+          this.w("{}");
+          this.nl();
+        } else this.map(v, 0, false, keys);
+      }
     } else this.scalar(v === undefined ? null : v, 0);
   }
 }
 
-function isEmpty(m: Record<string, YamlValue>): boolean {
-  for (const k in m) if (m[k] !== undefined) return false;
+function isEmpty(m: Record<string, YamlValue>, keys: string[]): boolean {
+  for (let i = 0; i < keys.length; i++) if (m[keys[i]!] !== undefined) return false;
   return true;
 }
 
@@ -376,15 +489,27 @@ function scalarText(v: YamlValue): string {
 export function stringifyResource(v: YamlValue): string {
   const p = new Printer();
   p.top(v);
-  return p.out;
+  return p.text();
+}
+
+function printAll(values: readonly YamlValue[]): Printer {
+  const p = new Printer();
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) {
+      p.w("---");
+      p.nl();
+    }
+    p.top(values[i]!);
+  }
+  return p;
 }
 
 /** The whole build output: resources separated by `---` lines, as `kubectl kustomize` prints it. */
 export function stringifyAll(values: readonly YamlValue[]): string {
-  let out = "";
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) out += "---\n";
-    out += stringifyResource(values[i]!);
-  }
-  return out;
+  return printAll(values).text();
+}
+
+/** `stringifyAll` as UTF-8 bytes, for writing straight to a file or stdout without decoding. */
+export function stringifyAllBytes(values: readonly YamlValue[]): Uint8Array {
+  return printAll(values).bytes();
 }

@@ -23,9 +23,14 @@ export interface GoInt {
   value?: bigint;
   /** Syntactically an unsigned literal, but out of uint64 range (ParseUint's ErrRange). */
   uintRange?: boolean;
+  /** The out-of-range value, for go-yaml v2's big integers. */
+  big?: bigint;
 }
 
 /** `ParseInt(s, 0, 64)` then `ParseUint(s, 0, 64)`, as go-yaml's resolvers try them. */
+/** Decimal integers a double holds exactly, the common case. */
+export const SMALL_DECIMAL = /^[-+]?(?:0|[1-9][0-9]{0,14})$/;
+
 export function parseGoInt(s: string): GoInt {
   let neg = false;
   let body = s;
@@ -38,7 +43,7 @@ export function parseGoInt(s: string): GoInt {
   const v = unsignedValue(body);
   if (body === s) {
     if (v <= UINT64_MAX) return { value: v };
-    return { uintRange: true };
+    return { uintRange: true, big: v };
   }
   const sv = neg ? -v : v;
   if (sv >= INT64_MIN && sv <= INT64_MAX) return { value: sv };

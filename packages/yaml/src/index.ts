@@ -1,27 +1,50 @@
-// TEMPORARY placeholder API (the yaml package owner replaces the implementation; keep the names).
-import { parseAllDocuments as parseDocs, stringify } from "yaml";
-import type { YamlValue } from "./values.js";
-export * from "./values.js";
+// @kfrender/yaml: reading manifests as kustomize reads them, printing them as kubectl kustomize
+// (Kustomize v5.5.0) prints them.
 
-export class YamlError extends Error {
-  override readonly name = "YamlError";
-  constructor(message: string, readonly file?: string, readonly line?: number) {
-    super(message);
+import { YamlError } from "./errors.js";
+import { fallbackDocuments } from "./fallback.js";
+import { Reader, type Typing, Unsupported } from "./parse.js";
+import { KUSTOMIZATION_TYPING, RESOURCE_TYPING } from "./typing.js";
+import type { YamlValue } from "./values.js";
+
+export * from "./values.js";
+export { YamlError } from "./errors.js";
+export { stringifyAll, stringifyAllBytes, stringifyResource } from "./emit.js";
+export { compareKeys, sortedKeys } from "./key-order.js";
+
+function read(text: string, typing: Typing, file: string | undefined): YamlValue[] {
+  try {
+    return new Reader(text, typing, file).documents();
+  } catch (e) {
+    if (e instanceof Unsupported) return fallbackDocuments(text, typing, file);
+    // Absurd nesting overflows the stack before anything else; go-yaml stops at depth 10000.
+    if (e instanceof RangeError) throw new YamlError("yaml: exceeded max depth of 10000", file);
+    if (e instanceof YamlError && file !== undefined && e.file === undefined) {
+      throw new YamlError(e.message, file, e.line);
+    }
+    throw e;
   }
 }
 
-/** Every non-empty document of a multi-document stream, as kustomize's resource reader sees them. */
+/**
+ * Every non-empty document of a multi-document stream, as kustomize's resource reader (kyaml:
+ * go-yaml v3, then JSON) sees them: comments dropped, anchors, aliases and `<<` merges expanded,
+ * duplicate keys rejected, plain scalars typed as go-yaml v3 does (`0755` → 493, `yes` stays a
+ * string, an unquoted date becomes "2024-01-01T00:00:00Z").
+ */
 export function parseAllDocuments(text: string, opts: { file?: string } = {}): YamlValue[] {
+  const docs = read(text, RESOURCE_TYPING, opts.file);
   const out: YamlValue[] = [];
-  for (const d of parseDocs(text)) {
-    if (d.errors.length) throw new YamlError(d.errors[0]!.message, opts.file);
-    const v = d.toJS() as YamlValue;
-    if (v !== null && v !== undefined) out.push(v);
-  }
+  for (const d of docs) if (d !== null && d !== undefined) out.push(d);
   return out;
 }
 
-/** One resource exactly as `kubectl kustomize` prints it (without the `---` separator). */
-export function stringifyResource(v: YamlValue): string {
-  return stringify(v);
+/**
+ * A kustomization file as kustomize reads it (sigs.k8s.io/yaml: go-yaml v2 → JSON): YAML 1.1
+ * typing (`on`/`yes` → true), keys converted to strings, the last duplicate key wins. The first
+ * document's value (null when empty).
+ */
+export function parseYaml11(text: string, opts: { file?: string } = {}): YamlValue {
+  const docs = read(text, KUSTOMIZATION_TYPING, opts.file);
+  return docs.length ? docs[0]! : null;
 }

@@ -69,32 +69,76 @@ function lessRunes(ar: number[], br: number[]): boolean {
   return ar.length < br.length;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/** go-yaml v2's key order as a comparator for Array.prototype.sort. */
-export function compareKeys(a: string, b: string): number {
-  if (a === b) return 0;
-  // Fast path: ASCII keys that differ first at two letters, or where one is a prefix.
-  if (!NON_ASCII.test(a) && !NON_ASCII.test(b)) {
-    const len = Math.min(a.length, b.length);
-    let i = 0;
-    while (i < len && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-    if (i === len) return a.length < b.length ? -1 : 1;
-    const ca = a.charCodeAt(i);
-    const cb = b.charCodeAt(i);
-    const al = (ca >= 65 && ca <= 90) || (ca >= 97 && ca <= 122);
-    const bl = (cb >= 65 && cb <= 90) || (cb >= 97 && cb <= 122);
-    if (al && bl) return ca < cb ? -1 : 1;
-    if (al !== bl) return bl ? -1 : 1;
-  }
+function slowCompare(a: string, b: string): number {
   const ar = runes(a);
   const br = runes(b);
   return lessRunes(ar, br) ? -1 : lessRunes(br, ar) ? 1 : 0;
 }
 
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+
+/** go-yaml v2's key order as a comparator for Array.prototype.sort. */
+export function compareKeys(a: string, b: string): number {
+  // ASCII fast path of lessRunes; anything non-ASCII near the difference takes the slow path.
+  const len = a.length < b.length ? a.length : b.length;
+  let i = 0;
+  for (; i < len; i++) {
+    const ca = a.charCodeAt(i);
+    if (ca !== b.charCodeAt(i)) break;
+    if (ca >= 0x80) return slowCompare(a, b);
+  }
+  if (i === len) return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+  const ca = a.charCodeAt(i);
+  const cb = b.charCodeAt(i);
+  if (ca >= 0x80 || cb >= 0x80) return slowCompare(a, b);
+  const al = isAsciiLetter(ca);
+  const bl = isAsciiLetter(cb);
+  if (al && bl) return ca < cb ? -1 : 1;
+  if (al || bl) return bl ? -1 : 1;
+  let ai = i;
+  let bi = i;
+  while (ai < a.length && isAsciiDigit(a.charCodeAt(ai))) ai++;
+  while (bi < b.length && isAsciiDigit(b.charCodeAt(bi))) bi++;
+  if ((ai < a.length && a.charCodeAt(ai) >= 0x80) || (bi < b.length && b.charCodeAt(bi) >= 0x80)) {
+    return slowCompare(a, b);
+  }
+  if (ai - i > 15 || bi - i > 15) return slowCompare(a, b);
+  let start = 0;
+  if (ca === 48 || cb === 48) {
+    for (let j = i - 1; j >= 0 && isAsciiDigit(a.charCodeAt(j)); j--) {
+      if (a.charCodeAt(j) !== 48) {
+        start = 1;
+        break;
+      }
+    }
+  }
+  let an = start;
+  for (let j = i; j < ai; j++) an = an * 10 + (a.charCodeAt(j) - 48);
+  let bn = start;
+  for (let j = i; j < bi; j++) bn = bn * 10 + (b.charCodeAt(j) - 48);
+  if (an !== bn) return an < bn ? -1 : 1;
+  if (ai !== bi) return ai < bi ? -1 : 1;
+  return ca < cb ? -1 : 1;
+}
+
 /** The keys of a map in the order kubectl kustomize prints them. */
 export function sortedKeys(m: object): string[] {
   const keys = Object.keys(m);
-  if (keys.length > 1) keys.sort(compareKeys);
+  const n = keys.length;
+  if (n < 2) return keys;
+  if (n > 24) return keys.sort(compareKeys);
+  // Insertion sort: most maps are small and often already in order, where Array.prototype.sort's
+  // per-call setup costs more than the comparisons.
+  for (let i = 1; i < n; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    if (compareKeys(keys[j]!, k) <= 0) continue;
+    do {
+      keys[j + 1] = keys[j]!;
+      j--;
+    } while (j >= 0 && compareKeys(keys[j]!, k) > 0);
+    keys[j + 1] = k;
+  }
   return keys;
 }

@@ -2,7 +2,7 @@
 // reading kustomization files and re-reading kustomize's JSON before printing) differ mainly in
 // booleans: v3 knows only true/false, v2 also y/yes/on/n/no/off in their three spellings.
 
-import { YAML_STYLE_FLOAT, parseGoInt } from "./go-numbers.js";
+import { SMALL_DECIMAL, YAML_STYLE_FLOAT, parseGoInt } from "./go-numbers.js";
 import { goTimestamp } from "./timestamp.js";
 
 const V2_WORDS = new Map<string, boolean | null | number>();
@@ -41,33 +41,33 @@ export type Resolved =
   | { t: "str" }
   | { t: "null" }
   | { t: "bool"; v: boolean }
-  | { t: "int"; v: bigint }
+  | { t: "int"; v: number | bigint }
   | { t: "float"; v: number }
   | { t: "ts"; v: string };
 
 const STR: Resolved = { t: "str" };
 const NULL: Resolved = { t: "null" };
 
-function resolveNumeric(s: string, withTimestamp: boolean): Resolved {
+function resolveNumeric(s: string, withTimestamp: boolean, bigInts: boolean): Resolved {
   if (withTimestamp) {
     const ts = goTimestamp(s);
     if (ts !== undefined) return { t: "ts", v: ts };
   }
   const plain = s.includes("_") ? s.replace(/_/g, "") : s;
+  if (SMALL_DECIMAL.test(plain)) return { t: "int", v: Number(plain) };
   const i = parseGoInt(plain);
   if (i.value !== undefined) return { t: "int", v: i.value };
   if (YAML_STYLE_FLOAT.test(plain)) {
     const f = Number(plain);
     if (Number.isFinite(f)) return { t: "float", v: f };
   }
-  if (plain.startsWith("-0b")) {
-    // go-yaml retries "-0b…" in base 2; ParseInt base 0 already covered every case that fits.
-  }
-  if (i.uintRange) return { t: "int", v: 0n }; // big.Int; only the tag matters to callers
+  // go-yaml retries "0b…"/"-0b…" in base 2 after this; ParseInt base 0 already covered those.
+  // Only sigs.k8s.io/yaml's v2 fork goes on to big integers (ParseUint's range error).
+  if (i.big !== undefined && bigInts) return { t: "int", v: i.big };
   return STR;
 }
 
-function resolveWith(words: Map<string, boolean | null | number>, s: string, ts: boolean): Resolved {
+function resolveWith(words: Map<string, boolean | null | number>, s: string, v2: boolean): Resolved {
   if (s === "") return NULL;
   const h = hint(s.charCodeAt(0));
   if (h === 0) return STR;
@@ -85,12 +85,12 @@ function resolveWith(words: Map<string, boolean | null | number>, s: string, ts:
     return STR;
   }
   if (h === 77) return STR;
-  return resolveNumeric(s, ts);
+  return resolveNumeric(s, true, v2);
 }
 
 /** go-yaml v3's reading of a plain scalar (resources, via kyaml). */
 export function resolveV3(s: string): Resolved {
-  return resolveWith(V3_WORDS, s, true);
+  return resolveWith(V3_WORDS, s, false);
 }
 
 /** go-yaml v2's reading of a plain scalar (kustomization files). Timestamps stay strings there. */

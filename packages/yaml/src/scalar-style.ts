@@ -27,6 +27,7 @@ export function isPrintable(c: number): boolean {
 
 /** Printable ASCII strings a plain scalar could hold in block context (checked further below). */
 const SIMPLE_ASCII = /^[\x20-\x7e]*$/;
+const ASCII_LINES = /^[\x20-\x7e\n]*$/;
 /** Within printable ASCII, what rules a plain scalar out in block context. */
 const PLAIN_BAD_ASCII = /^[ #,[\]{}&*!|>'"%@`]|^[-?:](?: |$)|^---|^\.\.\.|: |:$| #| $/;
 
@@ -125,6 +126,10 @@ export function selectStyle(s: string, simpleKey: boolean): Style {
     // Printable ASCII on one line: single quotes always work; plain unless an indicator forbids.
     if (s.length !== 0 && !PLAIN_BAD_ASCII.test(s)) return Style.Plain;
     return Style.Single;
+  }
+  if (requested === Style.Literal && !simpleKey && ASCII_LINES.test(s)) {
+    // Printable ASCII lines: a literal block unless a space ends a line or the text.
+    return / \n| $/.test(s) ? Style.Double : Style.Literal;
   }
   const a = analyze(s);
   if (simpleKey && a.multiline) return Style.Double;

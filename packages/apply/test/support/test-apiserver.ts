@@ -191,8 +191,8 @@ export class TestApiServer {
 
   async start(): Promise<this> {
     this.server = https.createServer({ cert: TEST_CA, key: TEST_KEY }, (req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
+      const chunks: Uint8Array[] = [];
+      req.on("data", (c: Uint8Array) => chunks.push(c));
       req.on("end", () => {
         let code = 200;
         let payload: unknown;

@@ -148,10 +148,11 @@ export async function runApply(argv: string[], io: ApplyIo): Promise<number> {
   try {
     const objects = await readInput(flags, io);
     if (flags.dryRun === "client") return await clientDryRun(objects, flags, io, (t) => (transport = t));
+    // Bad input is reported before any cluster is contacted.
+    const refs = objects.map((o, i) => refOf(o, i));
     const conn = await connectWithKubeconfig(kubeconfigOptions(flags));
     transport = conn.transport;
     const defaultNamespace = flags.namespace ?? conn.namespace ?? "default";
-    const refs = objects.map((o, i) => refOf(o, i));
     const table = new ResultTable(refs, defaultNamespace);
     const json = flags.output === "json";
     if (!json) io.stdout(table.header());

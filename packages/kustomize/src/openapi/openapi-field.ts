@@ -1,25 +1,35 @@
 import { isMap, parseAllDocuments } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
 import type { Loader } from "../loader/loader.js";
+import type { Resource } from "../resource/resource.js";
 import { builtinSchema, isBuiltinOpenApiVersion } from "./builtin.js";
+import { isPrecomputedType } from "./precomputed-types.js";
 import { normalizeDefinitions, Schema } from "./schema.js";
 
 /**
- * The schema a build's strategic merge patches use, chosen the way kustomize's `openapi:` field does.
- * kustomize keeps one schema for the whole build: the kustomization being built sets it first
- * (`root: true`, which always wins); each base or component then sets it only if nothing has yet,
- * as it is accumulated. Patches run after the accumulation that precedes them, so they see whatever
- * was chosen by then. Without any `openapi:` field the built-in Kubernetes v1.21.2 schema is used.
+ * The schema a build's strategic merge patches use, following kustomize's `openapi:` field. kyaml
+ * keeps one schema for the whole build, and this mirrors its state machine:
+ *
+ * - Choosing: the kustomization being built sets its choice first (`root`, always wins); each base
+ *   or component sets its own as it is accumulated, only if nothing is chosen yet. A choice is a
+ *   `path:` to a schema document (JSON or YAML swagger), or `version:` (only v1.21.2 is built in);
+ *   with none, the built-in Kubernetes v1.21.2 schema.
+ * - Loading: the choice is loaded lazily, when first needed — by a strategic merge patch, or by
+ *   accumulating a resource whose type kyaml must look up (see noteResources). Loading adds
+ *   definitions to those loaded before, so a custom schema chosen by a base after the built-in one
+ *   was loaded still sees the built-in types; chosen before, it sees only its own.
  */
 export class OpenApiSelection {
   private version = "";
   private customText: string | undefined;
   private customFile = "";
-  private cached: Schema | undefined;
+  private loaded: Schema | undefined;
+  private upToDate = false;
 
   /**
-   * Applies one kustomization's `openapi:` field (`path:` to a schema file, or `version:`).
-   * `root` is true for the kustomization being built and false for bases and components.
+   * Applies one kustomization's `openapi:` field; `root` is true for the kustomization being built
+   * (call that first, before accumulating anything) and false for each base and component, as it
+   * is accumulated and before its own transformers run.
    */
   apply(field: Record<string, string> | undefined, loader: Loader, root: boolean): void {
     const openapi = field ?? {};
@@ -32,10 +42,10 @@ export class OpenApiSelection {
     this.set(openapi, text, file, root);
   }
 
-  /** kyaml's SetSchema, with the schema document already read. */
+  /** kyaml's SetSchema, with the schema document already read (`text`, when `openapi.path` is set). */
   set(openapi: Record<string, string>, text: string | undefined, file: string, reset: boolean): void {
-    const alreadySet = this.version !== "" || this.customText !== undefined;
-    if (alreadySet && !reset) return;
+    const chosen = this.version !== "" || this.customText !== undefined;
+    if (chosen && !reset) return;
     const versionGiven = Object.prototype.hasOwnProperty.call(openapi, "version");
     if (text !== undefined) {
       if (versionGiven) {
@@ -44,7 +54,7 @@ export class OpenApiSelection {
       this.customText = text;
       this.customFile = file;
       this.version = "custom";
-      this.cached = undefined;
+      this.upToDate = false;
       return;
     }
     this.version = openapi.version ?? "";
@@ -53,20 +63,40 @@ export class OpenApiSelection {
       throw new KustomizeError("INVALID_KUSTOMIZATION", "the specified OpenAPI version is not built in", file);
     }
     this.customText = undefined;
-    this.cached = undefined;
+    this.upToDate = false;
   }
 
-  /** The schema in force now. */
+  /**
+   * Tells the selection resources were accumulated: one whose type is not in kyaml's precomputed
+   * scope table makes kyaml load the chosen schema there and then.
+   */
+  noteResources(resources: Iterable<Resource>): void {
+    if (this.upToDate) return;
+    for (const r of resources) {
+      if (!isPrecomputedType(r.apiVersion, r.kind)) {
+        this.load();
+        return;
+      }
+    }
+  }
+
+  /** The schema in force now (loading it if needed). */
   current(): Schema {
-    if (this.customText === undefined) return builtinSchema();
-    this.cached ??= schemaFromDocument(this.customText, this.customFile);
-    return this.cached;
+    this.load();
+    return this.loaded!;
+  }
+
+  private load(): void {
+    if (this.upToDate) return;
+    this.upToDate = true;
+    const next = this.customText !== undefined ? schemaFromDocument(this.customText, this.customFile) : builtinSchema();
+    this.loaded = this.loaded ? this.loaded.with(next) : next;
   }
 }
 
 /**
  * A schema from an OpenAPI (swagger 2.0) document in JSON or YAML: its `definitions`, indexed by their
- * `x-kubernetes-group-version-kind`. Such a schema replaces the built-in Kubernetes types entirely.
+ * `x-kubernetes-group-version-kind`.
  */
 export function schemaFromDocument(text: string, file = ""): Schema {
   let doc;

@@ -54,6 +54,16 @@ export class Schema {
     return this;
   }
 
+  /** A new schema holding this one's definitions, then `other`'s (which win on a clash). */
+  with(other: Schema): Schema {
+    const out = new Schema();
+    for (const src of [this, other]) {
+      for (const [k, v] of src.definitions) out.definitions.set(k, v);
+      for (const [k, v] of src.byType) out.byType.set(k, v);
+    }
+    return out;
+  }
+
   /** The schema of a whole resource (kyaml's SchemaForResourceType), resolved. */
   forResource(apiVersion: string, kind: string): SchemaNode | undefined {
     const name = this.byType.get(`${apiVersion} ${kind}`);

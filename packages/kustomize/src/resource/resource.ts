@@ -27,6 +27,9 @@ export class Resource {
   needsHashSuffix = false;
   /** Ids of the resources whose fields refer to this one (kustomize's refBy). */
   refBy: ResId[] = [];
+  /** Non-empty name prefixes/suffixes applied so far, innermost first (used to pick name-reference targets). */
+  namePrefixes: string[] = [];
+  nameSuffixes: string[] = [];
   /** Var names this resource's fields reference, resolved at the end of the build. */
   refVarNames: string[] = [];
   origin?: ResourceOrigin;
@@ -103,6 +106,8 @@ export class Resource {
     r.behavior = this.behavior;
     r.needsHashSuffix = this.needsHashSuffix;
     r.refBy = this.refBy.slice();
+    r.namePrefixes = this.namePrefixes.slice();
+    r.nameSuffixes = this.nameSuffixes.slice();
     r.refVarNames = this.refVarNames.slice();
     r.origin = this.origin;
     r.transformations = this.transformations?.slice();

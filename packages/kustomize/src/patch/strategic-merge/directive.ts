@@ -1,4 +1,4 @@
-import { isMap } from "@kfrender/yaml";
+import { isMap, type YamlValue } from "@kfrender/yaml";
 import { KustomizeError } from "../../errors.js";
 import { setElement } from "./elements.js";
 import { hasField, kindOf, nodeText, type Node } from "./nodes.js";
@@ -39,7 +39,7 @@ export function takeDirective(patch: Node, strict: boolean): Directive {
   return "unknown";
 }
 
-function takeListDirective(list: Node[], strict: boolean): Directive {
+function takeListDirective(list: YamlValue[], strict: boolean): Directive {
   // Only the first element that carries a `$patch` is considered, and only if it carries nothing else.
   const carrier = list.find((e) => hasField(e, DIRECTIVE_KEY));
   if (!isMap(carrier) || Object.keys(carrier).length > 1) return "merge";

@@ -30,7 +30,7 @@ function walk(node: YamlValue, path: string[], create: CreateKind | undefined, o
   const rest = path.slice(1);
   const idx = parseIndex(part);
   if (idx !== undefined) return byIndex(listOf(node), idx, rest, create, out);
-  if (isListSelector(part)) return bySelector(listOf(node), part, rest, create, out);
+  if (isListSelector(part)) return bySelector(node, part, rest, create, out);
   if (part === "*") {
     const list = listOf(node);
     list.forEach((el, i) => visit(list, i, el, rest, create, out, false));
@@ -71,17 +71,22 @@ function byIndex(list: YamlValue[], idx: number, rest: string[], create: CreateK
   visit(list, idx, list[idx]!, rest, create, out, created);
 }
 
-function bySelector(list: YamlValue[], part: string, rest: string[], create: CreateKind | undefined, out: Match[]): void {
+function bySelector(node: YamlValue, part: string, rest: string[], create: CreateKind | undefined, out: Match[]): void {
   const { field, value } = splitListSelector(part);
-  let re: RegExp;
-  try {
-    re = new RegExp(value, "u");
-  } catch (e) {
-    throw new Error(`error parsing regexp: ${(e as Error).message}`);
-  }
+  const list = listOf(node);
+  // kyaml compiles the expression per element visited, so an empty list never reports a bad one.
+  let compiled: RegExp | undefined;
+  const regex = (): RegExp => {
+    try {
+      return (compiled ??= new RegExp(value, "u"));
+    } catch (e) {
+      throw new Error(`error parsing regexp: ${(e as Error).message}`);
+    }
+  };
   const collect = (): Match[] => {
     const found: Match[] = [];
     list.forEach((el, i) => {
+      const re = regex();
       if (field === "") {
         // A primitive entry is itself the match; kyaml ignores any path after it.
         if (re.test(yamlScalarForm(el))) found.push({ parent: list, key: i, created: false });

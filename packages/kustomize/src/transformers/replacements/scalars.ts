@@ -17,10 +17,6 @@ export function scalarText(v: YamlValue | undefined): string {
   return "";
 }
 
-export function isScalar(v: YamlValue | undefined): boolean {
-  return v === null || (typeof v !== "object" && v !== undefined);
-}
-
 export function isCollection(v: YamlValue | undefined): v is YamlValue[] | Record<string, YamlValue> {
   return Array.isArray(v) || isMap(v);
 }

@@ -1,0 +1,119 @@
+import { isMap, type YamlMap, type YamlValue } from "@kfrender/yaml";
+import { fieldSpecGroupVersion, isSelected } from "../fieldspecs/gvk-match.js";
+import type { FieldSpec } from "../types/kustomization.js";
+
+/** A map or list holding a visited value; the visitor reads and writes `parent[key]`. */
+export type FieldParent = YamlMap | YamlValue[];
+export type FieldVisitor = (parent: FieldParent, key: string | number) => void;
+
+/** What to create for a missing last path element (kyaml's CreateKind); none: never create. */
+export type CreateKind = "scalar" | "map" | "none";
+
+export interface WalkOptions {
+  /** FieldSpec.create: create missing (or null) fields along the path. */
+  create?: boolean;
+  /** Node kind for a created last element; with "none" nothing is ever created. */
+  createKind?: CreateKind;
+}
+
+/** A path that runs into a value it cannot descend (a scalar where a map or list is needed). */
+export class FieldPathError extends Error {
+  override readonly name = "FieldPathError";
+}
+
+/**
+ * Splits a field-spec path on `/`; `\/` keeps a slash inside one element (annotation keys).
+ * A trailing `[]` on an element marks a list, as in `spec/containers[]/image`.
+ */
+export function splitFieldPath(path: string): string[] {
+  const parts = path.split("/");
+  const out: string[] = [parts[0]!];
+  for (let i = 1; i < parts.length; i++) {
+    const last = out[out.length - 1]!;
+    if (last.endsWith("\\")) out[out.length - 1] = last.slice(0, -1) + "/" + parts[i];
+    else out.push(parts[i]!);
+  }
+  return out;
+}
+
+/**
+ * Visits every value at `path` below `root`, as kustomize's fieldspec filter does: a list met
+ * anywhere along the way is walked element by element (with or without `[]` in the path), a
+ * null on the way stops quietly, a scalar on the way is an error. With `create`, missing maps
+ * are added and the last element is created as `createKind`; a null found where a field is
+ * created becomes an empty map (or, for a `name[]` element, an empty list).
+ */
+export function walkFieldPath(root: YamlMap, path: string | readonly string[], opts: WalkOptions, visit: FieldVisitor): void {
+  const parts = typeof path === "string" ? splitFieldPath(path) : path;
+  const createKind = opts.create ? (opts.createKind ?? "none") : "none";
+  descend(root, 0);
+
+  function descend(node: YamlValue | undefined, i: number): void {
+    if (node === null || node === undefined) return;
+    if (Array.isArray(node)) {
+      for (let k = 0; k < node.length; k++) at(node, k, i);
+      return;
+    }
+    if (isMap(node)) {
+      field(node, i);
+      return;
+    }
+    throw new FieldPathError("expected sequence or mapping node");
+  }
+
+  /** The element `parent[key]` with path parts `i…` still to go. */
+  function at(parent: FieldParent, key: string | number, i: number): void {
+    if (i === parts.length) {
+      visit(parent, key);
+      return;
+    }
+    descend((parent as Record<string | number, YamlValue>)[key], i);
+  }
+
+  function field(map: YamlMap, i: number): void {
+    const raw = parts[i]!;
+    const isSeq = raw.endsWith("[]");
+    const name = isSeq ? raw.slice(0, -2) : raw;
+    const last = i === parts.length - 1;
+    // kyaml never creates a `name[]` element, but takes the hint to turn a null into a list.
+    const kind: "seq" | "map" | "scalar" | undefined = isSeq
+      ? "seq"
+      : createKind === "none"
+        ? undefined
+        : last
+          ? createKind
+          : "map";
+    if (!Object.prototype.hasOwnProperty.call(map, name)) {
+      if (isSeq || kind === undefined) return;
+      map[name] = emptyOf(kind);
+    } else if (map[name] === null && kind !== undefined) {
+      map[name] = emptyOf(kind);
+    }
+    at(map, name, i + 1);
+  }
+}
+
+/** A created scalar starts as null: the setter that asked for it writes its value. */
+function emptyOf(kind: "seq" | "map" | "scalar"): YamlValue {
+  return kind === "seq" ? [] : kind === "map" ? {} : null;
+}
+
+/** Whether a field spec's gvk selects an object, judged from its own apiVersion and kind. */
+export function fieldSpecMatches(fs: FieldSpec, obj: YamlMap): boolean {
+  const apiVersion = typeof obj.apiVersion === "string" ? obj.apiVersion : "";
+  const kind = typeof obj.kind === "string" ? obj.kind : "";
+  return isSelected({ ...fieldSpecGroupVersion(apiVersion), kind }, fs);
+}
+
+/** Applies one field spec to an object: checks its gvk, then walks its path. */
+export function visitFieldSpec(obj: YamlMap, fs: FieldSpec, createKind: CreateKind, visit: FieldVisitor): void {
+  if (!fieldSpecMatches(fs, obj)) return;
+  walkFieldPath(obj, fs.path, { create: fs.create, createKind }, visit);
+}
+
+/** kustomize's node kind names, for messages about a value of the wrong shape. */
+export function nodeKindName(v: YamlValue | undefined): string {
+  if (Array.isArray(v)) return "SequenceNode";
+  if (isMap(v)) return "MappingNode";
+  return "ScalarNode";
+}

@@ -1,0 +1,20 @@
+import type { YamlMap, YamlValue } from "@kfrender/yaml";
+import { lookup, readFound } from "../replacements/lookup.js";
+import { expandSliceIndexes, splitFieldPath } from "../replacements/path-split.js";
+
+/**
+ * kyaml's GetFieldValue, where a var takes its value: a `.` path (`spec.ports[0].port` allowed)
+ * looked up in the object. Returns undefined when the field is absent or the path is unusable. A
+ * null field yields the text "null", as kyaml hands back a null node's text.
+ */
+export function varFieldValue(obj: YamlMap, fieldPath: string): YamlValue | undefined {
+  let found;
+  try {
+    found = lookup(obj, expandSliceIndexes(splitFieldPath(fieldPath)));
+  } catch {
+    return undefined;
+  }
+  if (!found) return undefined;
+  const v = readFound(found);
+  return v === null ? "null" : v;
+}
