@@ -19,6 +19,11 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
   build: async () => runBuild,
+  render: async () => (await import("./commands/render.js")).runRender,
+  images: async () => (await import("./commands/images.js")).runImages,
+  sources: async () => (await import("./commands/sources.js")).runSources,
+  // The applier and its Kubernetes client load only for this verb.
+  apply: async () => (await import("./commands/apply.js")).runApply,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -26,7 +31,8 @@ async function main(argv: string[]): Promise<number> {
   const err: string[] = [];
   const io: CliIo = {
     stdout: (s) => out.push(s),
-    stderr: (s) => err.push(s),
+    // stderr goes straight through, so progress lines show as they happen.
+    stderr: (s) => process.stderr.write(s),
     stdin: readStdin,
     isTTY: Boolean(process.stderr.isTTY),
     env: process.env,
@@ -37,8 +43,8 @@ async function main(argv: string[]): Promise<number> {
     if (!verb || verb === "--help" || verb === "-h" || verb === "help") {
       out.push(USAGE);
       code = verb ? 0 : 2;
-    } else if (rest.includes("--help") || rest.includes("-h")) {
-      out.push((verb === "build" ? BUILD_USAGE : USAGE) + "\n");
+    } else if (verb === "build" && (rest.includes("--help") || rest.includes("-h"))) {
+      out.push(BUILD_USAGE + "\n");
       code = 0;
     } else {
       const load = commands[verb];

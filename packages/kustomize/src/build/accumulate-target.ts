@@ -4,16 +4,14 @@ import { type FileLoader, isRemoteReference } from "../loader/file-loader.js";
 import { loadKustomizationFile } from "../loader/kustomization-file.js";
 import { resourcesFromText } from "../resource/read-resources.js";
 import type { Kustomization } from "../types/kustomization.js";
-import type { Accumulator } from "./accumulator.js";
+import { mergeVars } from "../transformers/vars.js";
+import type { Accumulator, BuildContext } from "./accumulator.js";
 import { emptyAccumulator, mergeAccumulator } from "./merge-accumulator.js";
-import { runGenerators } from "./run-generators.js";
-import { runTransformers } from "./run-transformers.js";
 import { mergeConfigurations } from "./merge-configurations.js";
-import { mergeVars } from "./merge-vars.js";
+import { unsupported, runGenerators } from "./run-generators.js";
+import { runTransformers } from "./run-transformers.js";
 
-export interface BuildContext {
-  warnings: string[];
-}
+export type { BuildContext } from "./accumulator.js";
 
 /**
  * Accumulates one kustomization: its resources (files and sub-kustomizations), configurations,
@@ -29,10 +27,11 @@ export function accumulateTarget(
 ): Accumulator {
   accumulateResources(ctx, acc, loader, kust.resources ?? []);
   mergeConfigurations(acc, loader, kust);
-  runGenerators(acc, loader, kust, file);
+  runGenerators(ctx, acc, loader, kust, file);
   for (const path of kust.components ?? []) accumulateDirectory(ctx, acc, loader, path, true);
-  runTransformers(acc, loader, kust, file);
-  mergeVars(acc, kust.vars ?? [], file);
+  runTransformers(ctx, acc, loader, kust);
+  if (kust.validators?.length) throw unsupported("validators", file);
+  acc.vars = mergeVars(acc.resMap, acc.vars, kust.vars ?? []);
   return acc;
 }
 
@@ -40,9 +39,7 @@ export function accumulateTarget(
 export function accumulateRoot(ctx: BuildContext, loader: FileLoader): { acc: Accumulator; kust: Kustomization } {
   const { kustomization, file, warnings } = loadKustomizationFile(loader);
   ctx.warnings.push(...warnings);
-  if (kustomization.kind === "Component") {
-    // kustomize builds a Component given directly as the target like a Kustomization.
-  }
+  ctx.openapi.apply(kustomization.openapi, loader, true);
   return { acc: accumulateTarget(ctx, loader, kustomization, file), kust: kustomization };
 }
 
@@ -72,6 +69,7 @@ function accumulateResources(ctx: BuildContext, acc: Accumulator, loader: FileLo
       );
     }
     const resources = resourcesFromText(text, loader.resolvePath(path));
+    ctx.openapi.noteResources(resources);
     for (const r of resources) {
       r.origin = { path: path };
       acc.resMap.append(r);
@@ -89,6 +87,7 @@ function accumulateDirectory(
   const child = loader.child(path);
   const { kustomization, file, warnings } = loadKustomizationFile(child);
   ctx.warnings.push(...warnings);
+  ctx.openapi.apply(kustomization.openapi, child, false);
   if (isComponent && kustomization.kind !== "Component") {
     throw new KustomizeError(
       "INVALID_KUSTOMIZATION",
@@ -107,6 +106,6 @@ function accumulateDirectory(
     // A component transforms everything accumulated so far, in place.
     accumulateTarget(ctx, child, kustomization, file, acc);
   } else {
-    mergeAccumulator(acc, accumulateTarget(ctx, child, kustomization, file));
+    mergeAccumulator(acc, accumulateTarget(ctx, child, kustomization, file), child.root);
   }
 }

@@ -1,13 +1,26 @@
 import type { TransformerConfig } from "../fieldspecs/transformer-config.js";
+import type { OpenApiSelection } from "../openapi/index.js";
 import { ResMap } from "../resource/res-map.js";
-import type { Var } from "../types/kustomization.js";
+import type { VarSpec } from "../transformers/vars.js";
 
 /**
  * What one kustomization (with everything below it) has produced so far: its resources, the
- * field-spec tables in force (defaults plus `configurations:`/`crds:`), and the vars declared.
+ * field-spec tables in force (its own `configurations:`/`crds:` merged over its bases'), and the
+ * vars declared.
  */
 export interface Accumulator {
   resMap: ResMap;
   config: TransformerConfig;
-  vars: Var[];
+  vars: VarSpec[];
+}
+
+/** State shared by the whole build. */
+export interface BuildContext {
+  warnings: string[];
+  /** The schema strategic merges use, chosen by `openapi:` fields as kyaml chooses it. */
+  openapi: OpenApiSelection;
+}
+
+export function emptyResMap(): ResMap {
+  return new ResMap();
 }

@@ -5,10 +5,13 @@ import { FileLoader } from "../loader/file-loader.js";
 import type { LoadRestrictor } from "../loader/loader.js";
 import { LOCAL_CONFIG_ANNOTATION } from "../resource/read-resources.js";
 import type { Resource } from "../resource/resource.js";
+import { OpenApiSelection } from "../openapi/index.js";
 import { resolveNameReferences } from "../transformers/index.js";
+import { stringifyAnnotations } from "../transformers/replacements.js";
+import { requireResourceNames, resolveVars } from "../transformers/vars.js";
 import { applySortOptions } from "../transformers/sort-options.js";
-import { accumulateRoot, type BuildContext } from "./accumulate-target.js";
-import type { Accumulator } from "./accumulator.js";
+import { accumulateRoot } from "./accumulate-target.js";
+import type { Accumulator, BuildContext } from "./accumulator.js";
 
 export interface BuildOptions {
   /** Where every file is read from. */
@@ -35,7 +38,7 @@ export interface BuildResult {
  * → transform → final name hashes, name references, vars → sort. Pure: reads through `opts.fs`.
  */
 export function build(dir: string, opts: BuildOptions): BuildResult {
-  const ctx: BuildContext = { warnings: [] };
+  const ctx: BuildContext = { warnings: [], openapi: new OpenApiSelection() };
   const loader = FileLoader.forRoot(dir, {
     fs: opts.fs,
     restrictor: opts.loadRestrictor ?? "LoadRestrictionsRootOnly",
@@ -61,6 +64,20 @@ function finish(acc: Accumulator): void {
     r.setName(`${r.name}-${suffix}`);
   }
   resolveNameReferences(acc.resMap, acc.config);
+  resolveVars(acc.resMap, acc.vars, acc.config);
+  for (const r of acc.resMap.resources()) {
+    dropEmptyAnnotations(r);
+    stringifyAnnotations(r);
+  }
+  requireResourceNames(acc.resMap);
+}
+
+/** kustomize never prints `annotations: {}` or `annotations: null` (labels it keeps). */
+function dropEmptyAnnotations(r: Resource): void {
+  const md = r.metadata;
+  if (!md || !("annotations" in md)) return;
+  const a = md.annotations;
+  if (a === null || (typeof a === "object" && !Array.isArray(a) && Object.keys(a).length === 0)) delete md.annotations;
 }
 
 function isLocalConfig(r: Resource): boolean {

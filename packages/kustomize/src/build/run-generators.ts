@@ -1,14 +1,24 @@
 import type { FileLoader } from "../loader/file-loader.js";
 import { generateConfigMaps, generateSecrets, mergeGeneratedIntoResMap } from "../generators/index.js";
 import type { Kustomization } from "../types/kustomization.js";
-import type { Accumulator } from "./accumulator.js";
+import type { Accumulator, BuildContext } from "./accumulator.js";
+import { runGeneratorsField } from "./generators-field.js";
 
-/** configMapGenerator then secretGenerator, each absorbed with its `behavior`. */
-export function runGenerators(acc: Accumulator, loader: FileLoader, kust: Kustomization, _file: string): void {
+/** configMapGenerator then secretGenerator, each absorbed with its `behavior`; then `generators:`. */
+export function runGenerators(ctx: BuildContext, acc: Accumulator, loader: FileLoader, kust: Kustomization, file: string): void {
   if (kust.configMapGenerator?.length) {
-    mergeGeneratedIntoResMap(acc.resMap, generateConfigMaps(kust.configMapGenerator, kust.generatorOptions, loader));
+    mergeGeneratedIntoResMap(acc.resMap, generateConfigMaps(kust.configMapGenerator, kust.generatorOptions, loader, file), file);
   }
   if (kust.secretGenerator?.length) {
-    mergeGeneratedIntoResMap(acc.resMap, generateSecrets(kust.secretGenerator, kust.generatorOptions, loader));
+    mergeGeneratedIntoResMap(acc.resMap, generateSecrets(kust.secretGenerator, kust.generatorOptions, loader, file), file);
   }
+  if (kust.helmCharts?.length || kust.helmChartInflationGenerator?.length) {
+    throw unsupported("helmCharts", file);
+  }
+  if (kust.generators?.length) runGeneratorsField(ctx, acc, loader, kust.generators, file);
+}
+
+import { KustomizeError } from "../errors.js";
+export function unsupported(what: string, file: string): KustomizeError {
+  return new KustomizeError("UNSUPPORTED", `${what} is not supported by kfrender (${file})`, file);
 }

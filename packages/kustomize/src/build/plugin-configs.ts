@@ -1,0 +1,41 @@
+import { isMap, parseAllDocuments, type YamlMap } from "@kfrender/yaml";
+import { KustomizeError } from "../errors.js";
+import type { FileLoader } from "../loader/file-loader.js";
+import { resourcesFromValues } from "../resource/read-resources.js";
+import type { Resource } from "../resource/resource.js";
+
+/**
+ * The configs listed in `transformers:` / `generators:` / `validators:`: each entry is inline YAML
+ * (one or more configs), a file, or a kustomization directory whose output is configs.
+ */
+export function loadPluginConfigs(loader: FileLoader, entries: string[], field: string, file: string): Resource[] {
+  const out: Resource[] = [];
+  for (const entry of entries) {
+    if (entry.includes("\n") || /^\s*(apiVersion|kind)\s*:/.test(entry)) {
+      out.push(...resourcesFromValues(parseAllDocuments(entry, { file }), file));
+      continue;
+    }
+    if (loader.fs.isDirectory(`${loader.root}/${entry}`)) {
+      throw new KustomizeError("UNSUPPORTED", `${field}: a directory of plugin configs ('${entry}') is not supported by kfrender`, file);
+    }
+    const text = loader.readFile(entry);
+    out.push(...resourcesFromValues(parseAllDocuments(text, { file: loader.resolvePath(entry) }), loader.resolvePath(entry)));
+  }
+  return out;
+}
+
+/** Plugin configs carry their arguments at the top level, beside apiVersion/kind/metadata. */
+export function pluginArgs(r: Resource): YamlMap {
+  return r.obj;
+}
+
+export function notSupported(r: Resource, field: string, file: string): KustomizeError {
+  const builtin = isMap(r.obj) && /^(builtin|kustomize\.config\.k8s\.io\/)/.test(r.apiVersion);
+  return new KustomizeError(
+    "UNSUPPORTED",
+    builtin
+      ? `${field}: builtin ${r.kind} is not supported by kfrender (${file})`
+      : `${field}: ${r.apiVersion}/${r.kind} '${r.name}' is an exec, container or Go plugin; kfrender does not run plugins (${file})`,
+    file,
+  );
+}

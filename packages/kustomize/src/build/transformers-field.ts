@@ -1,0 +1,65 @@
+import type { YamlMap } from "@kfrender/yaml";
+import { emptyTransformerConfig } from "../fieldspecs/index.js";
+import type { FileLoader } from "../loader/file-loader.js";
+import { applyPatches, applyPatchesJson6902, applyPatchesStrategicMerge } from "../patch/index.js";
+import {
+  applyImages,
+  applyNamePrefixSuffix,
+  applyNamespace,
+  applyReplicas,
+  setPairsAtFieldSpecs,
+} from "../transformers/index.js";
+import { applyReplacements } from "../transformers/replacements.js";
+import type { FieldSpec, Image, Patch, PatchJson6902, Replica, ReplacementField } from "../types/kustomization.js";
+import type { Accumulator, BuildContext } from "./accumulator.js";
+import { loadPluginConfigs, notSupported } from "./plugin-configs.js";
+
+/** The `transformers:` field: kustomize's built-in transformers configured explicitly, in order. */
+export function runTransformersField(ctx: BuildContext, acc: Accumulator, loader: FileLoader, entries: string[]): void {
+  const file = `${loader.root}/kustomization.yaml`;
+  const patchOptions = { schema: () => ctx.openapi.current() };
+  for (const cfg of loadPluginConfigs(loader, entries, "transformers", file)) {
+    const a = cfg.obj as YamlMap & Record<string, any>;
+    const specs = (a.fieldSpecs ?? []) as FieldSpec[];
+    const config = emptyTransformerConfig();
+    switch (cfg.kind) {
+      case "PrefixSuffixTransformer":
+      case "PrefixTransformer":
+      case "SuffixTransformer":
+        applyNamePrefixSuffix(acc.resMap, a.prefix ?? "", a.suffix ?? "", { ...config, namePrefix: specs, nameSuffix: specs });
+        break;
+      case "LabelTransformer":
+        setPairsAtFieldSpecs(acc.resMap, a.labels ?? {}, specs);
+        break;
+      case "AnnotationsTransformer":
+        setPairsAtFieldSpecs(acc.resMap, a.annotations ?? {}, specs);
+        break;
+      case "NamespaceTransformer":
+        applyNamespace(acc.resMap, a.metadata?.namespace ?? "", { ...config, namespace: specs }, {
+          unsetOnly: a.unsetOnly,
+          setRoleBindingSubjects: a.setRoleBindingSubjects,
+        });
+        break;
+      case "ImageTagTransformer":
+        applyImages(acc.resMap, [a.imageTag as Image], { ...config, images: specs });
+        break;
+      case "ReplicaCountTransformer":
+        applyReplicas(acc.resMap, [a.replica as Replica], { ...config, replicas: specs });
+        break;
+      case "PatchTransformer":
+        applyPatches(acc.resMap, [{ path: a.path, patch: a.patch, target: a.target, options: a.options } as Patch], loader, patchOptions);
+        break;
+      case "PatchJson6902Transformer":
+        applyPatchesJson6902(acc.resMap, [{ target: a.target, path: a.path, patch: a.jsonOp } as PatchJson6902], loader);
+        break;
+      case "PatchStrategicMergeTransformer":
+        applyPatchesStrategicMerge(acc.resMap, [...(a.paths ?? []), ...(a.patches ? [a.patches] : [])], loader, patchOptions);
+        break;
+      case "ReplacementTransformer":
+        applyReplacements(acc.resMap, (a.replacements ?? []) as ReplacementField[], loader);
+        break;
+      default:
+        throw notSupported(cfg, "transformers", file);
+    }
+  }
+}
