@@ -50,6 +50,9 @@ const FIELD_TYPES: Record<string, FieldType> = {
   buildMetadata: "strings",
 };
 
+/** Go's JSON decoder matches field names case-insensitively (`nameprefix` is namePrefix). */
+const FIELD_BY_FOLDED_NAME = new Map(Object.keys(FIELD_TYPES).map((k) => [k.toLowerCase(), k]));
+
 const GO_TYPE: Record<FieldType, string> = {
   string: "string",
   strings: "[]string",
@@ -137,14 +140,16 @@ export function loadKustomizationFile(loader: FileLoader): LoadedKustomization {
       file,
     );
   }
-  for (const [field, value] of Object.entries(raw)) {
-    const type = FIELD_TYPES[field];
-    if (!type) {
-      throw new KustomizeError("INVALID_KUSTOMIZATION", `invalid Kustomization: json: unknown field "${field}"`, file);
+  const canonical: Record<string, YamlValue> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const field = FIELD_TYPES[key] ? key : FIELD_BY_FOLDED_NAME.get(key.toLowerCase());
+    if (!field) {
+      throw new KustomizeError("INVALID_KUSTOMIZATION", `invalid Kustomization: json: unknown field "${key}"`, file);
     }
-    checkType(field, value, type, file);
+    checkType(field, value, FIELD_TYPES[field]!, file);
+    canonical[field] = value;
   }
-  const k = stripNulls(raw) as Kustomization;
+  const k = stripNulls(canonical) as Kustomization;
   const warnings = deprecationWarnings(k);
   normalize(k);
   const errs: string[] = [];
