@@ -11,7 +11,10 @@ Writes `expected.yaml` (kubectl's exact stdout) or, when kubectl refuses the cas
 never edited by hand. The kubectl version used is recorded in fixtures/KUBECTL_VERSION.
 Fixtures under fixtures/kfdef/ are not kustomize fixtures and are skipped.
 """
-import os, subprocess, sys
+import os, re, subprocess, sys
+
+# klog prefixes (`E1129 04:46:01.539736    9872 run.go:72] `) change every run; keep the message.
+KLOG = re.compile(rb"^[IWEF]\d{4} [\d:.]+ +\d+ [\w.]+:\d+\] ", re.M)
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures")
 
@@ -51,7 +54,7 @@ def main():
                 f.write(p.stdout)
         else:
             with open(os.path.join(cdir, "expected-error"), "wb") as f:
-                f.write(p.stderr)
+                f.write(KLOG.sub(b"", p.stderr))
         n += 1
         print(("ok   " if p.returncode == 0 else "err  ") + name)
     print(f"{n} fixtures regenerated with: {version.splitlines()[0] if version else 'kubectl'}")

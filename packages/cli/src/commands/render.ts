@@ -251,6 +251,11 @@ export async function runRender(argv: string[], io: RenderIo, deps: RenderDeps =
     return 0;
   }
 
+  try {
+    req = await resolveMissingRepos(loaded.kfdef, req, io);
+  } catch (e) {
+    return reportInputError(e, io);
+  }
   let rendered: ReturnType<typeof renderRequest>;
   try {
     rendered = renderRequest(loaded.kfdef, req, io, deps);
@@ -268,4 +273,22 @@ export async function runRender(argv: string[], io: RenderIo, deps: RenderDeps =
   }
   io.stdout(result.yaml);
   return status;
+}
+
+/**
+ * Repos not given with `--repo` come from the manifest-source resolver (local path, cache,
+ * built-in manifests, with the operator's precedence rules); its warnings go to stderr.
+ */
+async function resolveMissingRepos(kfdef: KfDef, req: RenderRequest, io: RenderIo): Promise<RenderRequest> {
+  if (kfdef.repos.every((r) => r.name in req.repos)) return req;
+  const { resolveSources } = await import("@kfrender/sources");
+  const input = fs.statSync(req.target).isDirectory()
+    ? { repos: kfdef.repos, baseDir: path.resolve(req.target) }
+    : path.resolve(req.target);
+  const result = await resolveSources(input, { overrides: { ...req.repos } });
+  for (const d of result.decisions) {
+    for (const w of d.warnings) io.stderr(`Warning: repo ${d.repo}: ${w}\n`);
+    if (d.error) io.stderr(`Error: repo ${d.repo}: ${d.error}\n`);
+  }
+  return { ...req, repos: { ...result.repos, ...req.repos } };
 }
