@@ -15,6 +15,10 @@ export default defineConfig({
     },
   },
   test: {
+    // CI asks for a JSON report beside the normal output, to print its totals line.
+    ...(process.env.KFRENDER_TEST_REPORT
+      ? { reporters: ["default", "json"], outputFile: { json: process.env.KFRENDER_TEST_REPORT } }
+      : {}),
     include: ["packages/*/test/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
