@@ -51,7 +51,12 @@ export function walkFieldPath(root: YamlMap, path: string | readonly string[], o
   function descend(node: YamlValue | undefined, i: number): void {
     if (node === null || node === undefined) return;
     if (Array.isArray(node)) {
-      for (let k = 0; k < node.length; k++) at(node, k, i);
+      try {
+        for (let k = 0; k < node.length; k++) at(node, k, i);
+      } catch (e) {
+        if (e instanceof FieldPathError) e.message = `visit traversal on path: [${parts.slice(i).join(" ")}]: ${e.message}`;
+        throw e;
+      }
       return;
     }
     if (isMap(node)) {
@@ -73,7 +78,16 @@ export function walkFieldPath(root: YamlMap, path: string | readonly string[], o
   function field(map: YamlMap, i: number): void {
     const raw = parts[i]!;
     const isSeq = raw.endsWith("[]");
-    const name = isSeq ? raw.slice(0, -2) : raw;
+    const untrimmed = isSeq ? raw.slice(0, -2) : raw;
+    if (untrimmed === "") throw new FieldPathError("cannot set or create an empty field name");
+    // kyaml's path lookup trims each element and drops a blank one (staying on this map).
+    const name = untrimmed.trim();
+    if (name === "") {
+      at({ [""]: map }, "", i + 1);
+      return;
+    }
+    const refusal = lookupRefusal(name);
+    if (refusal) throw new FieldPathError(`fieldName: ${untrimmed}: ${refusal}`);
     const last = i === parts.length - 1;
     // kyaml never creates a `name[]` element, but takes the hint to turn a null into a list.
     const kind: "seq" | "map" | "scalar" | undefined = isSeq
@@ -92,6 +106,24 @@ export function walkFieldPath(root: YamlMap, path: string | readonly string[], o
     at(map, name, i + 1);
   }
 }
+
+/**
+ * Why kyaml's path lookup refuses an element on a map: an index (`0`, `-`) or a `[k=v]` selector
+ * asks for a list, and `*` is not supported. Field specs walk lists implicitly, so such an element
+ * always meets a map and always fails; undefined for a plain field name.
+ */
+function lookupRefusal(name: string): string | undefined {
+  if (/^[+-]?\d+$/.test(name)) {
+    const idx = Number(name);
+    if (idx < 0) return `array index ${idx} cannot be negative`;
+    return WRONG_KIND_FOR_INDEX;
+  }
+  if (name === "-" || (name.startsWith("[") && name.endsWith("]"))) return WRONG_KIND_FOR_INDEX;
+  if (name === "*") return "wildcard is not supported in PathGetter";
+  return undefined;
+}
+
+const WRONG_KIND_FOR_INDEX = "wrong node kind: expected SequenceNode but got MappingNode";
 
 /** A created scalar starts as null: the setter that asked for it writes its value. */
 function emptyOf(kind: "seq" | "map" | "scalar"): YamlValue {
