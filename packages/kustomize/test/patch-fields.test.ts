@@ -9,11 +9,7 @@ import { buildCase, byId, caseNames, expectedError, expectedOutput } from "./pat
  */
 
 /** Cases whose output also depends on something this driver does not do. */
-const NOT_HERE: Record<string, string> = {
-  // kubectl drops a resource's keys written with no value (`key:`); the YAML model keeps no such
-  // distinction yet (strategic-merge.test.ts covers the merge side with a hook).
-  "smp-bare-null-dropped": "bare nulls",
-};
+const NOT_HERE: Record<string, string> = {};
 /** Resources whose references kustomize rewrites after a rename (name references are not run here). */
 const REFERRERS: Record<string, string[]> = {
   "patches-allow-name-change": ["Pod/user", "Deployment/web"],

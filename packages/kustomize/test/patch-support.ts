@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { isMap, parseAllDocuments, parseYaml11, type YamlValue } from "@kfrender/yaml";
+import { isBareNull, isMap, parseAllDocuments, parseYaml11, type YamlValue } from "@kfrender/yaml";
 import { KustomizeError } from "../src/errors.js";
 import { MemoryFileSystem } from "../src/fs/memory-fs.js";
 import type { Loader } from "../src/loader/loader.js";
@@ -76,7 +76,7 @@ function accumulate(mfs: MemoryFileSystem, dir: string, selection: OpenApiSelect
     selection.noteResources(loaded);
     resMap.appendAll(loaded);
   }
-  const options = { schema: () => selection.current() };
+  const options = { schema: () => selection.current(), isBareNull };
   if (kust.patchesStrategicMerge?.length) applyPatchesStrategicMerge(resMap, kust.patchesStrategicMerge, loader, options);
   if (kust.patches?.length) applyPatches(resMap, kust.patches, loader, options);
   if (kust.namePrefix) {

@@ -9,6 +9,7 @@ import type { YamlValue } from "./values.js";
 
 export * from "./values.js";
 export { YamlError } from "./errors.js";
+export { isBareNull, cloneYaml } from "./bare-null.js";
 export { stringifyAll, stringifyAllBytes, stringifyResource } from "./emit.js";
 export { compareKeys, sortedKeys } from "./key-order.js";
 

@@ -4,6 +4,7 @@
 // scalar folding, block scalars and errors; constructs it does not handle (`? ` explicit keys,
 // collections as keys, %TAG handles) make it hand the document to the `yaml` library instead.
 
+import { markBareNull } from "./bare-null.js";
 import { YamlError } from "./errors.js";
 import type { YamlMap, YamlValue } from "./values.js";
 
@@ -57,6 +58,8 @@ export class Reader implements ErrorSite {
   private pos = 0;
   private readonly n: number;
   private anchors = new Map<string, YamlValue>();
+  /** Set when the node just read was written with no content (only properties, or nothing). */
+  private emptyNode = false;
   private aliasCount = { n: 0 };
   /** The document's root map while it is read (its keys are typed leniently). */
   private rootMap: YamlMap | undefined;
@@ -241,8 +244,9 @@ export class Reader implements ErrorSite {
         let v: YamlValue = null;
         if (next > parent || (next === parent && ctx === "value" && this.isSeqEntry())) {
           v = this.node(parent, "block");
-        } else if (tag !== undefined) {
-          v = this.typing.tagged(tag, "", true, this);
+        } else {
+          if (tag !== undefined) v = this.typing.tagged(tag, "", true, this);
+          this.emptyNode = true;
         }
         if (tag !== undefined && v !== null && typeof v === "object") this.checkCollectionTag(tag, v);
         if (anchor !== undefined) this.anchors.set(anchor, v);
@@ -484,13 +488,16 @@ export class Reader implements ErrorSite {
       this.pos++;
       // The value.
       let v: YamlValue = null;
+      this.emptyNode = false;
       if (this.atLineEnd()) {
         const next = this.nextContent();
         if (next > col) v = this.node(col, "block");
         else if (next === col && this.isSeqEntry()) v = this.blockSeq(col);
+        else this.emptyNode = true;
       } else {
         v = this.node(col, "value");
       }
+      const bare = v === null && this.emptyNode;
       if (isMerge) {
         (merges ??= []).push(v);
       } else {
@@ -503,6 +510,7 @@ export class Reader implements ErrorSite {
           );
         }
         setKey(m, key, v);
+        if (bare) markBareNull(m, key);
       }
       const next = this.nextContent();
       if (next < col) break;
@@ -886,11 +894,15 @@ export class Reader implements ErrorSite {
       if (scalarKey === undefined) throw new Unsupported("flow collection key");
       this.flowSpace();
       let v: YamlValue = null;
+      this.emptyNode = true;
       if (this.c() === 58) {
         this.pos++;
         this.flowSpace();
         const d = this.c();
-        if (d !== 44 && d !== 125) v = this.flowNode().value;
+        if (d !== 44 && d !== 125) {
+          this.emptyNode = false;
+          v = this.flowNode().value;
+        }
         this.flowSpace();
       }
       if (merge) (merges ??= []).push(v);
@@ -905,6 +917,7 @@ export class Reader implements ErrorSite {
         }
         seen.add(scalarKey);
         setKey(m, scalarKey, v);
+        if (v === null && this.emptyNode) markBareNull(m, scalarKey);
       }
       const d = this.c();
       if (d === 44) this.pos++;
@@ -940,6 +953,7 @@ export class Reader implements ErrorSite {
       scalarKey = text;
     } else if (c === 44 || c === 93 || c === 125 || c === 58) {
       value = tag !== undefined ? this.typing.tagged(tag, "", true, this) : null;
+      this.emptyNode = true;
       scalarKey = "";
       if (c === 58) throw new Unsupported("empty flow key");
     } else {

@@ -1,3 +1,4 @@
+import { isBareNull } from "@kfrender/yaml";
 import type { FileLoader } from "../loader/file-loader.js";
 import { applyPatches, applyPatchesJson6902, applyPatchesStrategicMerge } from "../patch/index.js";
 import {
@@ -21,7 +22,7 @@ import { runTransformersField } from "./transformers-field.js";
  */
 export function runTransformers(ctx: BuildContext, acc: Accumulator, loader: FileLoader, kust: Kustomization): void {
   const { resMap, config } = acc;
-  const patchOptions = { schema: () => ctx.openapi.current() };
+  const patchOptions = { schema: () => ctx.openapi.current(), isBareNull };
   if (kust.patchesStrategicMerge?.length) applyPatchesStrategicMerge(resMap, kust.patchesStrategicMerge, loader, patchOptions);
   if (kust.patches?.length) applyPatches(resMap, kust.patches, loader, patchOptions);
   if (kust.namespace) applyNamespace(resMap, kust.namespace, config);

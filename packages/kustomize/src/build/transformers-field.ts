@@ -1,4 +1,4 @@
-import type { YamlMap } from "@kfrender/yaml";
+import { isBareNull, type YamlMap } from "@kfrender/yaml";
 import { emptyTransformerConfig } from "../fieldspecs/index.js";
 import type { FileLoader } from "../loader/file-loader.js";
 import { applyPatches, applyPatchesJson6902, applyPatchesStrategicMerge } from "../patch/index.js";
@@ -17,7 +17,7 @@ import { loadPluginConfigs, notSupported } from "./plugin-configs.js";
 /** The `transformers:` field: kustomize's built-in transformers configured explicitly, in order. */
 export function runTransformersField(ctx: BuildContext, acc: Accumulator, loader: FileLoader, entries: string[]): void {
   const file = `${loader.root}/kustomization.yaml`;
-  const patchOptions = { schema: () => ctx.openapi.current() };
+  const patchOptions = { schema: () => ctx.openapi.current(), isBareNull };
   for (const cfg of loadPluginConfigs(loader, entries, "transformers", file)) {
     const a = cfg.obj as YamlMap & Record<string, any>;
     const specs = (a.fieldSpecs ?? []) as FieldSpec[];

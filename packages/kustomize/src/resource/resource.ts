@@ -1,5 +1,5 @@
 import type { YamlMap, YamlValue } from "@kfrender/yaml";
-import { isMap } from "@kfrender/yaml";
+import { cloneYaml, isMap } from "@kfrender/yaml";
 import { type ResId, parseApiVersion } from "./res-id.js";
 
 /** Where a resource came from, for `buildMetadata: [originAnnotations]`. */
@@ -101,7 +101,7 @@ export class Resource {
 
   /** A deep copy of the manifest with the bookkeeping copied alongside. */
   clone(): Resource {
-    const r = new Resource(structuredClone(this.obj));
+    const r = new Resource(cloneYaml(this.obj));
     r.prevIds = this.prevIds.slice();
     r.behavior = this.behavior;
     r.needsHashSuffix = this.needsHashSuffix;

@@ -39,9 +39,10 @@ export function splitFieldPath(path: string): string[] {
 /**
  * Visits every value at `path` below `root`, as kustomize's fieldspec filter does: a list met
  * anywhere along the way is walked element by element (with or without `[]` in the path), a
- * null on the way stops quietly, a scalar on the way is an error. With `create`, missing maps
- * are added and the last element is created as `createKind`; a null found where a field is
- * created becomes an empty map (or, for a `name[]` element, an empty list).
+ * null on the way stops quietly, a scalar on the way is an error, and so is an element that
+ * kyaml's lookup refuses on a map (an index, `-`, `[k=v]`, `*`, or an empty name). With
+ * `create`, missing maps are added and the last element is created as `createKind`; a null
+ * found where a field is created becomes an empty map (or, for a `name[]` element, an empty list).
  */
 export function walkFieldPath(root: YamlMap, path: string | readonly string[], opts: WalkOptions, visit: FieldVisitor): void {
   const parts = typeof path === "string" ? splitFieldPath(path) : path;
@@ -113,10 +114,12 @@ export function walkFieldPath(root: YamlMap, path: string | readonly string[], o
  * always meets a map and always fails; undefined for a plain field name.
  */
 function lookupRefusal(name: string): string | undefined {
+  // Go's Atoi: an optional sign and digits, within int64 (a longer number is a plain name).
   if (/^[+-]?\d+$/.test(name)) {
-    const idx = Number(name);
-    if (idx < 0) return `array index ${idx} cannot be negative`;
-    return WRONG_KIND_FOR_INDEX;
+    const idx = BigInt(name);
+    if (idx >= -(2n ** 63n) && idx < 2n ** 63n) {
+      return idx < 0n ? `array index ${idx} cannot be negative` : WRONG_KIND_FOR_INDEX;
+    }
   }
   if (name === "-" || (name.startsWith("[") && name.endsWith("]"))) return WRONG_KIND_FOR_INDEX;
   if (name === "*") return "wildcard is not supported in PathGetter";

@@ -1,0 +1,50 @@
+import type { YamlMap, YamlValue } from "./values.js";
+
+/*
+ * Keys written with no value at all (`key:`, `key: # note`, `{key: }`, `key: !!null`). They read as
+ * null like an explicit `null`/`~`, but kyaml drops them from a target a strategic merge patch walks,
+ * so the difference is kept on the side: only maps that hold such a key are ever recorded, and
+ * ordinary values cost nothing.
+ */
+const bare = new WeakMap<YamlMap, Set<string>>();
+let recorded = false;
+
+export function markBareNull(map: YamlMap, key: string): void {
+  const keys = bare.get(map);
+  if (keys) keys.add(key);
+  else bare.set(map, new Set([key]));
+  recorded = true;
+}
+
+/** Whether `map[key]` was read from a key written with no value. */
+export function isBareNull(map: YamlMap, key: string): boolean {
+  if (!recorded) return false;
+  const keys = bare.get(map);
+  return keys !== undefined && keys.has(key) && map[key] === null;
+}
+
+/**
+ * A deep copy of `v` (as structuredClone) that keeps the bare-null marks of its maps. Walks the
+ * copy only when some document ever had a bare key.
+ */
+export function cloneYaml<T extends YamlValue>(v: T): T {
+  const copy = structuredClone(v);
+  if (recorded) copyMarks(v, copy);
+  return copy;
+}
+
+function copyMarks(from: YamlValue, to: YamlValue): void {
+  if (from === null || typeof from !== "object" || to === null || typeof to !== "object") return;
+  if (Array.isArray(from)) {
+    if (!Array.isArray(to)) return;
+    for (let i = 0; i < from.length; i++) copyMarks(from[i]!, to[i]!);
+    return;
+  }
+  if (Array.isArray(to)) return;
+  const keys = bare.get(from);
+  if (keys) bare.set(to, new Set(keys));
+  for (const k of Object.keys(from)) {
+    const f = from[k]!;
+    if (f !== null && typeof f === "object") copyMarks(f, to[k]!);
+  }
+}
