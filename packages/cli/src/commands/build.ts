@@ -9,11 +9,13 @@ import { NodeFileSystem } from "../node-fs.js";
 export const BUILD_USAGE = `Usage: kfrender build [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone] [-o PATH] DIR
 
 Prints the kustomization in DIR exactly as \`kubectl kustomize\` does.
+  --check FILE  compare the output with FILE: print a unified diff and exit 1 when they differ
+  --update      with --check: rewrite FILE with the output instead
   -o PATH   a directory: one file per resource, named as kustomize names them; otherwise a file
             for the whole output. Existing files are never overwritten with different content.`;
 
 export function parseBuildArgs(argv: string[]): { args: ParsedArgs; dir: string; restrictor: LoadRestrictor } {
-  const args = parseArgs(argv, { value: ["--load-restrictor", "-o", "--output"], boolean: ["--enable-alpha-plugins"] });
+  const args = parseArgs(argv, { value: ["--load-restrictor", "-o", "--output", "--check"], boolean: ["--enable-alpha-plugins", "--update"] });
   if (args.positionals.length > 1) throw new UsageError("specify one path to a kustomization directory");
   const restrictor = (flag(args, "--load-restrictor") ?? "LoadRestrictionsRootOnly") as LoadRestrictor;
   if (restrictor !== "LoadRestrictionsRootOnly" && restrictor !== "LoadRestrictionsNone") {
@@ -26,6 +28,12 @@ export async function runBuild(argv: string[], io: CliIo): Promise<number> {
   const { args, dir, restrictor } = parseBuildArgs(argv);
   const { resources, warnings } = build(dir, { fs: new NodeFileSystem(), loadRestrictor: restrictor });
   for (const w of warnings) io.stderr(w + "\n");
+  const check = flag(args, "--check");
+  if (check !== undefined) {
+    // Golden-file mode for users' CI: diff against FILE (or rewrite it with --update).
+    const { applyGolden } = await import("./render.js");
+    return applyGolden(stringifyAll(resources.map((r) => r.obj)), check, flag(args, "--update") === "true", io);
+  }
   const out = flag(args, "-o") ?? flag(args, "--output");
   if (out === undefined) {
     io.stdout(stringifyAll(resources.map((r) => r.obj)));
