@@ -8,7 +8,8 @@ import { mergeVars } from "../transformers/vars.js";
 import type { Accumulator, BuildContext } from "./accumulator.js";
 import { emptyAccumulator, mergeAccumulator } from "./merge-accumulator.js";
 import { mergeConfigurations } from "./merge-configurations.js";
-import { unsupported, runGenerators } from "./run-generators.js";
+import { unsupported } from "./plugin-configs.js";
+import { runGenerators } from "./run-generators.js";
 import { runTransformers } from "./run-transformers.js";
 
 export type { BuildContext } from "./accumulator.js";

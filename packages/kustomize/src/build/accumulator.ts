@@ -1,6 +1,6 @@
 import type { TransformerConfig } from "../fieldspecs/transformer-config.js";
 import type { OpenApiSelection } from "../openapi/index.js";
-import { ResMap } from "../resource/res-map.js";
+import type { ResMap } from "../resource/res-map.js";
 import type { VarSpec } from "../transformers/vars.js";
 
 /**
@@ -19,8 +19,4 @@ export interface BuildContext {
   warnings: string[];
   /** The schema strategic merges use, chosen by `openapi:` fields as kyaml chooses it. */
   openapi: OpenApiSelection;
-}
-
-export function emptyResMap(): ResMap {
-  return new ResMap();
 }

@@ -1,4 +1,4 @@
-import { isMap, parseAllDocuments, type YamlMap } from "@kfrender/yaml";
+import { isMap, parseAllDocuments } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
 import type { FileLoader } from "../loader/file-loader.js";
 import { resourcesFromValues } from "../resource/read-resources.js";
@@ -24,11 +24,6 @@ export function loadPluginConfigs(loader: FileLoader, entries: string[], field: 
   return out;
 }
 
-/** Plugin configs carry their arguments at the top level, beside apiVersion/kind/metadata. */
-export function pluginArgs(r: Resource): YamlMap {
-  return r.obj;
-}
-
 export function notSupported(r: Resource, field: string, file: string): KustomizeError {
   const builtin = isMap(r.obj) && /^(builtin|kustomize\.config\.k8s\.io\/)/.test(r.apiVersion);
   return new KustomizeError(
@@ -38,4 +33,9 @@ export function notSupported(r: Resource, field: string, file: string): Kustomiz
       : `${field}: ${r.apiVersion}/${r.kind} '${r.name}' is an exec, container or Go plugin; kfrender does not run plugins (${file})`,
     file,
   );
+}
+
+/** A kustomization field kfrender refuses (helm charts, validators). */
+export function unsupported(what: string, file: string): KustomizeError {
+  return new KustomizeError("UNSUPPORTED", `${what} is not supported by kfrender (${file})`, file);
 }

@@ -3,6 +3,7 @@ import { generateConfigMaps, generateSecrets, mergeGeneratedIntoResMap } from ".
 import type { Kustomization } from "../types/kustomization.js";
 import type { Accumulator, BuildContext } from "./accumulator.js";
 import { runGeneratorsField } from "./generators-field.js";
+import { unsupported } from "./plugin-configs.js";
 
 /** configMapGenerator then secretGenerator, each absorbed with its `behavior`; then `generators:`. */
 export function runGenerators(ctx: BuildContext, acc: Accumulator, loader: FileLoader, kust: Kustomization, file: string): void {
@@ -16,9 +17,4 @@ export function runGenerators(ctx: BuildContext, acc: Accumulator, loader: FileL
     throw unsupported("helmCharts", file);
   }
   if (kust.generators?.length) runGeneratorsField(ctx, acc, loader, kust.generators, file);
-}
-
-import { KustomizeError } from "../errors.js";
-export function unsupported(what: string, file: string): KustomizeError {
-  return new KustomizeError("UNSUPPORTED", `${what} is not supported by kfrender (${file})`, file);
 }
