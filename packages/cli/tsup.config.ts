@@ -7,7 +7,8 @@ export default defineConfig({
   format: ["esm"],
   clean: true,
   target: "node20",
-  noExternal: ["@kfrender/yaml", "@kfrender/kustomize", "@kfrender/kfdef", "@kfrender/sources", "yaml", "lodash-es", "json-merge-patch", "fast-json-patch", "minimatch"],
-  external: ["@kfrender/apply", "@kubernetes/client-node", "tar"],
+  noExternal: ["@kfrender/yaml", "@kfrender/kustomize", "@kfrender/kfdef", "@kfrender/sources", "lodash-es", "json-merge-patch", "fast-json-patch", "minimatch"],
+  // `yaml` (the fallback reader) is required on first use, from node_modules.
+  external: ["@kfrender/apply", "@kubernetes/client-node", "tar", "yaml"],
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __kfCreateRequire } from 'module'; const require = __kfCreateRequire(import.meta.url);" },
 });

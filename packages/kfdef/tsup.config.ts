@@ -1,9 +1,2 @@
-import { defineConfig } from "tsup";
-
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm"],
-  dts: { compilerOptions: { paths: {} } },
-  clean: true,
-  target: "node20",
-});
+// The shared library build (../../tsup.base.ts).
+export { libraryConfig as default } from "../../tsup.base.js";

@@ -27,7 +27,7 @@ const commands: Record<string, () => Promise<Command>> = {
 };
 
 async function main(argv: string[]): Promise<number> {
-  const out: string[] = [];
+  const out: (string | Uint8Array)[] = [];
   const err: string[] = [];
   const io: CliIo = {
     stdout: (s) => out.push(s),
@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
     code = e instanceof UsageError ? 2 : 1;
   }
   await writeAll(process.stderr, err.join(""));
-  await writeAll(process.stdout, out.join(""));
+  for (const chunk of out) await writeAll(process.stdout, chunk);
   return code;
 }
 

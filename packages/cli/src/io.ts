@@ -1,15 +1,16 @@
 import type { Writable } from "node:stream";
 
 /** Writes and resolves once the data is handed to the OS, so a large output survives a pipe. */
-export function writeAll(stream: Writable, text: string): Promise<void> {
+export function writeAll(stream: Writable, data: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (text === "") return resolve();
-    stream.write(text, (err) => (err ? reject(err) : resolve()));
+    if (data.length === 0) return resolve();
+    stream.write(data, (err) => (err ? reject(err) : resolve()));
   });
 }
 
 export interface CliIo {
-  stdout: (s: string) => void;
+  /** Bytes are written as they are: large renders skip a decode and re-encode. */
+  stdout(s: string | Uint8Array): void;
   stderr: (s: string) => void;
   stdin: () => Promise<string>;
   isTTY: boolean;

@@ -14,7 +14,7 @@ export class NodeFileSystem implements FileSystem {
   }
   isDirectory(path: string): boolean {
     try {
-      return fs.statSync(path).isDirectory();
+      return fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
     } catch {
       return false;
     }
@@ -23,6 +23,7 @@ export class NodeFileSystem implements FileSystem {
     return fs.readdirSync(path).sort();
   }
   realPath(path: string): string {
-    return fs.realpathSync(path);
+    // One realpath(3) call rather than Node's lstat of every path component.
+    return fs.realpathSync.native(path);
   }
 }

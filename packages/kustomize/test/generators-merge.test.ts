@@ -175,14 +175,18 @@ describe("mergeGeneratedIntoResMap", () => {
     expect(m.resources()[0]!.obj.metadata).toEqual({ name: "a", labels: { a: "1", b: "2" } });
   });
 
-  it("keeps the base's origin on merge, takes the new one on replace", () => {
-    for (const behavior of ["merge", "replace"] as const) {
-      const m = baseMap(cms({ name: "c" }));
-      m.resources()[0]!.origin = { path: "base" };
-      const [r] = cms({ name: "c", behavior });
-      r!.origin = { path: "overlay" };
-      mergeGeneratedIntoResMap(m, [r!]);
-      expect(m.resources()[0]!.origin).toEqual({ path: behavior === "merge" ? "base" : "overlay" });
+  it("keeps the base's origin annotation on merge, takes only the new one on replace", () => {
+    const ORIGIN = "config.kubernetes.io/origin";
+    const origin = (path?: string) => (path ? { annotations: { [ORIGIN]: `path: ${path}\n` } } : undefined);
+    for (const [behavior, base, overlay, want] of [
+      ["merge", "base", "overlay", "base"],
+      ["merge", undefined, "overlay", "overlay"],
+      ["replace", "base", "overlay", "overlay"],
+      ["replace", "base", undefined, undefined],
+    ] as const) {
+      const m = baseMap(cms({ name: "c", options: origin(base) }));
+      mergeGeneratedIntoResMap(m, cms({ name: "c", behavior, options: origin(overlay) }));
+      expect(m.resources()[0]!.annotations()[ORIGIN]).toBe(want && `path: ${want}\n`);
     }
   });
 

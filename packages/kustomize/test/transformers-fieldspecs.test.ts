@@ -81,12 +81,20 @@ describe("field-spec tables", () => {
     expect(() => parseTransformerConfig("namespace:\n- path: a\n  create: 3\n")).toThrow(KustomizeError);
   });
 
-  it("makeTransformerConfig adds files (and inline YAML) to the built-in tables", () => {
-    const fs = new MemoryFileSystem({ "/k/c.yaml": "namespace:\n- path: spec/ns\n  kind: Foo\n  create: true\n" });
-    const c = makeTransformerConfig(createLoader(fs, "/k"), ["c.yaml", "images:\n- path: spec/img\n"]);
+  it("makeTransformerConfig adds files to the built-in tables", () => {
+    const fs = new MemoryFileSystem({
+      "/k/c.yaml": "namespace:\n- path: spec/ns\n  kind: Foo\n  create: true\n",
+      "/k/d.yaml": "images:\n- path: spec/img\n",
+    });
+    const c = makeTransformerConfig(createLoader(fs, "/k"), ["c.yaml", "d.yaml"]);
     expect(c.namespace).toContainEqual({ path: "spec/ns", kind: "Foo", create: true });
     expect(c.images).toContainEqual({ path: "spec/img" });
     expect(c.commonLabels).toEqual(builtinTransformerConfig().commonLabels);
+  });
+
+  it("makeTransformerConfig takes an inline YAML entry as a file name, and fails as kubectl does", () => {
+    const fs = new MemoryFileSystem({ "/k/kustomization.yaml": "" });
+    expect(() => makeTransformerConfig(createLoader(fs, "/k"), ["images:\n- path: spec/img\n"])).toThrow(KustomizeError);
   });
 });
 

@@ -1,7 +1,6 @@
 // A small in-process driver for the transformer tests: it reads a tree of kustomizations with
-// only the fields this area implements (resources, configurations, namespace, namePrefix,
-// nameSuffix, labels, commonLabels, commonAnnotations, replicas, images), runs the transformers
-// in kustomize's order, resolves name references, and sorts like `kubectl kustomize`.
+// only resources and configurations (no generators), runs the build's own transformer step
+// (`runTransformers`, so the order is the real one) in each, and resolves name references.
 // With KFR_KUBECTL=1 the same tree is also built by kubectl, so every embedded expectation is
 // checked against the oracle.
 import { execFileSync } from "node:child_process";
@@ -9,38 +8,27 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { isMap, parseAllDocuments, type YamlValue } from "@kfrender/yaml";
-import { expect } from "vitest";
+import { expect, it } from "vitest";
 import { MemoryFileSystem, ResMap, resourcesFromText } from "@kfrender/kustomize";
 import { emptyTransformerConfig, makeTransformerConfig, mergeTransformerConfig } from "../src/fieldspecs/index.js";
-import type { TransformerConfig } from "../src/fieldspecs/transformer-config.js";
+import type { Accumulator } from "../src/build/accumulator.js";
+import { runTransformers } from "../src/build/run-transformers.js";
 import { createLoader, type FileLoader } from "../src/loader/file-loader.js";
-import {
-  applyCommonAnnotations,
-  applyCommonLabels,
-  applyImages,
-  applyLabels,
-  applyNamePrefixSuffix,
-  applyNamespace,
-  applyReplicas,
-  resolveNameReferences,
-} from "../src/transformers/index.js";
+import { OpenApiSelection } from "../src/openapi/index.js";
+import { resolveNameReferences } from "../src/transformers/index.js";
 import type { Kustomization } from "../src/types/kustomization.js";
+import type { Tree } from "./support/kustomize-tree.js";
 
-export type Tree = Record<string, string>;
-
-interface Acc {
-  resMap: ResMap;
-  config: TransformerConfig;
-}
+export type { Tree };
 
 function readKustomization(loader: FileLoader): Kustomization {
   const [doc] = parseAllDocuments(loader.readFile("kustomization.yaml"));
   return (doc ?? {}) as Kustomization;
 }
 
-function accumulate(loader: FileLoader): Acc {
+function accumulate(loader: FileLoader): Accumulator {
   const kust = readKustomization(loader);
-  const acc: Acc = { resMap: new ResMap(), config: emptyTransformerConfig() };
+  const acc: Accumulator = { resMap: new ResMap(), config: emptyTransformerConfig(), vars: [] };
   for (const entry of kust.resources ?? []) {
     const abs = path.posix.resolve(loader.root, entry);
     if (loader.fs.isDirectory(abs)) {
@@ -52,14 +40,7 @@ function accumulate(loader: FileLoader): Acc {
     }
   }
   acc.config = mergeTransformerConfig(acc.config, makeTransformerConfig(loader, kust.configurations ?? [], kust.crds ?? []));
-  const { resMap, config } = acc;
-  if (kust.namespace) applyNamespace(resMap, kust.namespace, config);
-  applyNamePrefixSuffix(resMap, kust.namePrefix ?? "", kust.nameSuffix ?? "", config);
-  if (kust.labels) applyLabels(resMap, kust.labels, config);
-  if (kust.commonLabels) applyCommonLabels(resMap, kust.commonLabels, config);
-  if (kust.commonAnnotations) applyCommonAnnotations(resMap, kust.commonAnnotations, config);
-  if (kust.replicas) applyReplicas(resMap, kust.replicas, config);
-  if (kust.images) applyImages(resMap, kust.images, config);
+  runTransformers({ warnings: [], openapi: new OpenApiSelection() }, acc, loader, kust);
   return acc;
 }
 
@@ -104,24 +85,37 @@ function canonical(docs: YamlValue[]): YamlValue[] {
   return docs.slice().sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
+/** kubectl's result for the tree when checking against it (KFR_KUBECTL=1), printed with KFR_PRINT=1. */
+function oracle(tree: Tree, dir: string): { out: string; err?: string } | undefined {
+  if (!CHECK_KUBECTL) return undefined;
+  const k = kubectl(tree, dir);
+  if (process.env.KFR_PRINT === "1") console.log(`----- kubectl:\n${k.out}${k.err ?? ""}`);
+  return k;
+}
+
 /** The tree builds to exactly the documents of `expected` (a kubectl output), in order. */
 export function expectBuild(tree: Tree, expected: string, dir = "."): void {
-  if (CHECK_KUBECTL) {
-    const k = kubectl(tree, dir);
-    if (process.env.KFR_PRINT === "1") console.log(`----- kubectl:\n${k.out}${k.err ?? ""}`);
-    expect(parseAllDocuments(k.out)).toEqual(parseAllDocuments(expected));
-  }
+  const k = oracle(tree, dir);
+  if (k) expect(parseAllDocuments(k.out)).toEqual(parseAllDocuments(expected));
   expect(canonical(build(tree, dir))).toEqual(canonical(parseAllDocuments(expected)));
 }
 
 /** The tree fails to build with a message containing `fragment` (kubectl's, when checked). */
 export function expectBuildError(tree: Tree, fragment: string, dir = "."): void {
-  if (CHECK_KUBECTL) {
-    const k = kubectl(tree, dir);
-    if (process.env.KFR_PRINT === "1") console.log(`----- kubectl:\n${k.out}${k.err ?? ""}`);
-    expect(k.err).toContain(fragment);
-  }
+  const k = oracle(tree, dir);
+  if (k) expect(k.err).toContain(fragment);
   expect(() => build(tree, dir)).toThrow(fragment);
+}
+
+/** A tree and what it must build to: `expected` documents, or an `error` message fragment. */
+export type BuildCase = { name: string; tree: Tree } & ({ expected: string } | { error: string });
+
+/** One test per case, named after it. */
+export function buildCases(cases: BuildCase[]): void {
+  it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    if ("error" in c) expectBuildError(c.tree, c.error);
+    else expectBuild(c.tree, c.expected);
+  });
 }
 
 /** A directory on disk as a Tree (relative paths). */

@@ -148,26 +148,22 @@ describe("vars: binding", () => {
     const set = mergeVars(resMap(two), [], [dup]);
     expect(varError(() => mergeVarSets(set, set))).toBe("var 'SVC' already encountered");
 
-    const cfg = defaultTransformerConfig();
-    const none = resMap(SERVICE);
-    expect(varError(() => resolveVars(none, mergeVars(none, [], [v("SVC", undefined, { ...svcRef, name: "nope" })]), cfg))).toBe(
+    expect(varError(() => build(SERVICE, [v("SVC", undefined, { ...svcRef, name: "nope" })]))).toBe(
       "var '{SVC Service.v1.[noGrp] {metadata.name}}' cannot be mapped to a field in the set of known resources",
     );
-    const noVersion = resMap(SERVICE);
-    expect(
-      varError(() => resolveVars(noVersion, mergeVars(noVersion, [], [v("SVC", undefined, { kind: "Service", name: "svc" })]), cfg)),
-    ).toBe("var '{SVC Service.[noVer].[noGrp] {metadata.name}}' cannot be mapped to a field in the set of known resources");
-    const bad = resMap(SERVICE);
-    expect(varError(() => resolveVars(bad, mergeVars(bad, [], [v("SVC", "spec.nope")]), cfg))).toBe(
+    expect(varError(() => build(SERVICE, [v("SVC", undefined, { kind: "Service", name: "svc" })]))).toBe(
+      "var '{SVC Service.[noVer].[noGrp] {metadata.name}}' cannot be mapped to a field in the set of known resources",
+    );
+    expect(varError(() => build(SERVICE, [v("SVC", "spec.nope")]))).toBe(
       "field specified in var '{SVC Service.v1.[noGrp] {spec.nope}}' not found in corresponding resource",
     );
   });
 
   it("refuses a list holding a non-string where vars are substituted", () => {
-    const m = resMap(SERVICE + "---" + DEPLOYMENT.replace('command: ["$(SVC)"', 'command: [3, "$(SVC)"'));
+    const text = SERVICE + "---" + DEPLOYMENT.replace('command: ["$(SVC)"', 'command: [3, "$(SVC)"');
     // kustomize: "…[noNs]: visit traversal on path: [command]: invalid value type expect a string"
     // (the shared field-path walker does not yet add the "visit traversal" part).
-    const msg = varError(() => resolveVars(m, mergeVars(m, [], [v("SVC")]), defaultTransformerConfig()));
+    const msg = varError(() => build(text, [v("SVC")]));
     expect(msg).toMatch(/^considering field 'spec\/template\/spec\/containers\/command' of object Deployment\.v1\.apps\/dep\.\[noNs\]: /);
     expect(msg).toMatch(/invalid value type expect a string$/);
   });

@@ -11,6 +11,17 @@ import { Style, isBreak, isPrintable, needsComplexKey, selectStyle } from "./sca
 import type { YamlValue } from "./values.js";
 
 const BEST_WIDTH = 80;
+
+/**
+ * Keys already known to print as they are (plain, printable ASCII). Manifests repeat a few
+ * thousand keys millions of times; the set spares each its style analysis.
+ */
+const plainKeys = new Set<string>();
+const MAX_PLAIN_KEYS = 50_000;
+/** Likewise short values (names, images, kinds…) that print plain wherever they fit. */
+const plainValues = new Set<string>();
+const MAX_PLAIN_VALUES = 100_000;
+const MAX_PLAIN_VALUE = 64;
 const SPACES: string[] = [];
 function sp(n: number): string {
   let s = SPACES[n];
@@ -157,6 +168,14 @@ class Printer {
     if (first !== undefined && first.length === CHUNK) spare = first;
   }
 
+  /** The output as views of the printer's chunks: no copy, for writing out as they are. */
+  byteChunks(): Uint8Array[] {
+    this.next(0);
+    const out: Uint8Array[] = [];
+    for (let i = 0; i < this.chunks.length; i++) if (this.used[i]! > 0) out.push(this.chunks[i]!.subarray(0, this.used[i]));
+    return out;
+  }
+
   bytes(): Uint8Array {
     this.next(0);
     let total = 0;
@@ -182,10 +201,16 @@ class Printer {
 
   /** Writes a scalar string at the current position; `indent` is for continuation lines. */
   str(raw: string, indent: number, simpleKey: boolean): void {
+    const short = raw.length <= MAX_PLAIN_VALUE;
+    if (short && plainValues.has(raw) && this.col() + raw.length <= BEST_WIDTH) {
+      this.wa(raw);
+      return;
+    }
     const ascii = PRINTABLE_ASCII.test(raw);
     const s = ascii ? raw : throughJson(raw);
     switch (selectStyle(s, simpleKey)) {
       case Style.Plain:
+        if (ascii && short && plainValues.size < MAX_PLAIN_VALUES) plainValues.add(raw);
         if (simpleKey || this.col() + s.length <= BEST_WIDTH) {
           if (ascii) this.wa(s);
           else this.w(s);
@@ -374,6 +399,12 @@ class Printer {
       if (v === undefined) continue;
       if (!(first && inline)) this.wa(sp(indent));
       first = false;
+      if (plainKeys.has(k)) {
+        this.wa(k);
+        this.wa(":");
+        this.value(v, indent, false);
+        continue;
+      }
       if ((k.length > 128 || !PRINTABLE_ASCII.test(k)) && needsComplexKey(throughJson(k))) {
         this.w("? ");
         this.str(k, indent + 2, false);
@@ -381,6 +412,7 @@ class Printer {
         this.wa(sp(indent) + ":");
         this.value(v, indent, true);
       } else {
+        if (plainKeys.size < MAX_PLAIN_KEYS && PRINTABLE_ASCII.test(k) && selectStyle(k, true) === Style.Plain) plainKeys.add(k);
         this.str(k, indent, true);
         this.wa(":");
         this.value(v, indent, false);
@@ -512,4 +544,9 @@ export function stringifyAll(values: readonly YamlValue[]): string {
 /** `stringifyAll` as UTF-8 bytes, for writing straight to a file or stdout without decoding. */
 export function stringifyAllBytes(values: readonly YamlValue[]): Uint8Array {
   return printAll(values).bytes();
+}
+
+/** `stringifyAllBytes` in consecutive pieces (no copy into one buffer); write them in order. */
+export function stringifyAllChunks(values: readonly YamlValue[]): Uint8Array[] {
+  return printAll(values).byteChunks();
 }

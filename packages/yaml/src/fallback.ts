@@ -1,7 +1,8 @@
 // Documents the fast reader does not handle (explicit `? ` keys, collection keys, %TAG) are
 // composed by the `yaml` library; scalars are then typed the same way the fast reader types them.
 
-import { Alias, type Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Node, Scalar } from "yaml";
+import { createRequire } from "node:module";
+import type { Alias, Document, Node, Scalar } from "yaml";
 import { YamlError } from "./errors.js";
 import type { ErrorSite, Typing } from "./parse.js";
 import { refoldLikeKyaml } from "./parse.js";
@@ -15,8 +16,18 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
+/**
+ * The `yaml` library is loaded on first use: few inputs need it, and compiling it costs every
+ * process tens of milliseconds at start-up.
+ */
+let lib: typeof import("yaml") | undefined;
+function yamlLib(): typeof import("yaml") {
+  lib ??= createRequire(import.meta.url)("yaml") as typeof import("yaml");
+  return lib;
+}
+
 export function fallbackDocuments(text: string, typing: Typing, file?: string): YamlValue[] {
-  const docs = parseAllDocuments(text, { schema: "failsafe", merge: false, uniqueKeys: false, version: "1.1" });
+  const docs = yamlLib().parseAllDocuments(text, { schema: "failsafe", merge: false, uniqueKeys: false, version: "1.1" });
   const list = Array.isArray(docs) ? docs : [docs];
   const out: YamlValue[] = [];
   for (const doc of list) {
@@ -43,9 +54,9 @@ function tagOf(n: Node): string | undefined {
 
 function scalarValue(n: Scalar, typing: Typing, site: ErrorSite): YamlValue {
   const text = String(n.value ?? "");
-  const plain = n.type === Scalar.PLAIN;
+  const plain = n.type === "PLAIN";
   const tag = tagOf(n);
-  const str = n.type === Scalar.BLOCK_FOLDED ? refoldLikeKyaml(text) : text;
+  const str = n.type === "BLOCK_FOLDED" ? refoldLikeKyaml(text) : text;
   if (tag !== undefined && tag !== "!!str" && tag !== "!") return typing.tagged(tag, str, plain, site);
   if (tag !== undefined) return str;
   return plain ? typing.plain(str) : str;
@@ -54,10 +65,10 @@ function scalarValue(n: Scalar, typing: Typing, site: ErrorSite): YamlValue {
 function convert(n: Node | null, doc: Document, typing: Typing, site: ErrorSite, root: boolean, depth: number): YamlValue {
   if (depth > 10_000) throw new YamlError("yaml: exceeded max depth");
   if (n === null || n === undefined) return null;
-  if (isAlias(n)) return convert((n as Alias).resolve(doc) as Node, doc, typing, site, false, depth + 1);
-  if (isScalar(n)) return scalarValue(n, typing, site);
-  if (isSeq(n)) return n.items.map((x) => convert(x as Node, doc, typing, site, false, depth + 1));
-  if (isMap(n)) {
+  if (yamlLib().isAlias(n)) return convert((n as Alias).resolve(doc) as Node, doc, typing, site, false, depth + 1);
+  if (yamlLib().isScalar(n)) return scalarValue(n, typing, site);
+  if (yamlLib().isSeq(n)) return n.items.map((x) => convert(x as Node, doc, typing, site, false, depth + 1));
+  if (yamlLib().isMap(n)) {
     const m: YamlMap = {};
     const explicit = new Set<string>();
     const merges: YamlValue[] = [];
@@ -66,15 +77,15 @@ function convert(n: Node | null, doc: Document, typing: Typing, site: ErrorSite,
       const v = convert(pair.value as Node | null, doc, typing, site, false, depth + 1);
       let key: string;
       if (k === null) key = typing.plainKey("", root, site);
-      else if (isScalar(k)) {
+      else if (yamlLib().isScalar(k)) {
         const text = String(k.value ?? "");
-        if (k.type === Scalar.PLAIN && !k.tag && text === "<<") {
+        if (k.type === "PLAIN" && !k.tag && text === "<<") {
           merges.push(v);
           continue;
         }
         const kv = scalarValue(k, typing, site);
-        key = typeof kv === "string" && (k.type !== Scalar.PLAIN || k.tag) ? kv : typing.plainKey(text, root, site);
-      } else if (isAlias(k)) {
+        key = typeof kv === "string" && (k.type !== "PLAIN" || k.tag) ? kv : typing.plainKey(text, root, site);
+      } else if (yamlLib().isAlias(k)) {
         const kv = convert(k, doc, typing, site, false, depth + 1);
         if (kv !== null && typeof kv === "object") throw new YamlError("json: unsupported type: map[interface {}]interface {}");
         key = String(kv);

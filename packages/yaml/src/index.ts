@@ -10,14 +10,32 @@ import type { YamlValue } from "./values.js";
 export * from "./values.js";
 export { YamlError } from "./errors.js";
 export { isBareNull, cloneYaml } from "./bare-null.js";
-export { stringifyAll, stringifyAllBytes, stringifyResource } from "./emit.js";
+export { stringifyAll, stringifyAllBytes, stringifyAllChunks, stringifyResource } from "./emit.js";
 export { compareKeys, sortedKeys } from "./key-order.js";
 
-function read(text: string, typing: Typing, file: string | undefined): YamlValue[] {
+/** What a read noticed on the way, for callers that would otherwise walk the values again. */
+export interface ReadStats {
+  /** List items that are null; -1 when not counted (documents read by the fallback library). */
+  nullListItems: number;
+  /** Whether the stream's first document (empty ones included) is a map. */
+  firstDocumentIsMap?: boolean;
+}
+
+function read(text: string, typing: Typing, file: string | undefined, stats?: ReadStats): YamlValue[] {
   try {
-    return new Reader(text, typing, file).documents();
+    const reader = new Reader(text, typing, file);
+    const docs = reader.documents();
+    if (stats) {
+      stats.nullListItems = reader.nullListItems;
+      const first = docs[0];
+      stats.firstDocumentIsMap = first !== null && typeof first === "object" && !Array.isArray(first);
+    }
+    return docs;
   } catch (e) {
-    if (e instanceof Unsupported) return fallbackDocuments(text, typing, file);
+    if (e instanceof Unsupported) {
+      if (stats) stats.nullListItems = -1;
+      return fallbackDocuments(text, typing, file);
+    }
     // Absurd nesting overflows the stack before anything else; go-yaml stops at depth 10000.
     if (e instanceof RangeError) throw new YamlError("yaml: exceeded max depth of 10000", file);
     if (e instanceof YamlError && file !== undefined && e.file === undefined) {
@@ -33,8 +51,8 @@ function read(text: string, typing: Typing, file: string | undefined): YamlValue
  * duplicate keys rejected, plain scalars typed as go-yaml v3 does (`0755` → 493, `yes` stays a
  * string, an unquoted date becomes "2024-01-01T00:00:00Z").
  */
-export function parseAllDocuments(text: string, opts: { file?: string } = {}): YamlValue[] {
-  const docs = read(text, RESOURCE_TYPING, opts.file);
+export function parseAllDocuments(text: string, opts: { file?: string; stats?: ReadStats } = {}): YamlValue[] {
+  const docs = read(text, RESOURCE_TYPING, opts.file, opts.stats);
   const out: YamlValue[] = [];
   for (const d of docs) if (d !== null && d !== undefined) out.push(d);
   return out;

@@ -55,6 +55,8 @@ function setKey(m: YamlMap, k: string, v: YamlValue): void {
 }
 
 export class Reader implements ErrorSite {
+  /** List items read as null so far (kustomize refuses them in resources). */
+  nullListItems = 0;
   private pos = 0;
   private readonly n: number;
   private anchors = new Map<string, YamlValue>();
@@ -158,10 +160,12 @@ export class Reader implements ErrorSite {
         this.pos = p + 1;
         continue;
       }
+      const from = this.pos;
       this.pos = p;
       if (c !== c) return -1;
       if (this.isDocMarker(p)) return -1;
-      return this.colAt(p);
+      // From a line start only spaces were skipped: the column is their number.
+      return lineStart ? p - from : this.colAt(p);
     }
   }
 
@@ -236,7 +240,9 @@ export class Reader implements ErrorSite {
       } else break;
       this.skipBlanks();
     }
-    const col = this.colAt(this.pos);
+    // The column matters only where a block collection starts here; found on demand, since
+    // most nodes are scalars after `key: `.
+    const start = this.pos;
     if (anchor !== undefined || tag !== undefined) {
       if (this.atLineEnd()) {
         // Properties alone on their line: the node is on the following lines.
@@ -254,12 +260,12 @@ export class Reader implements ErrorSite {
       }
       // `&a key: value` — the properties belong to the first key, not the map. (After `key: `
       // a map cannot start; the scalar reader then stops at the ':' and that is reported.)
-      if (ctx !== "value" && this.looksLikeKey()) return this.blockMap(col, parent, { anchor, tag });
+      if (ctx !== "value" && this.looksLikeKey()) return this.blockMap(this.colAt(start), parent, { anchor, tag });
     }
     const c = this.c();
     let v: YamlValue;
     if (c === 42 /* * */) {
-      if (ctx !== "value" && this.looksLikeKey()) return this.blockMap(col, parent);
+      if (ctx !== "value" && this.looksLikeKey()) return this.blockMap(this.colAt(start), parent);
       v = this.alias();
       if (!this.atLineEnd()) {
         if (this.c() === 58) this.fail("mapping values are not allowed in this context");
@@ -267,7 +273,7 @@ export class Reader implements ErrorSite {
       }
     } else if (c === 45 /* - */ && isWsz(this.c(this.pos + 1))) {
       if (ctx === "value") this.fail("block sequence entries are not allowed in this context");
-      v = this.blockSeq(col);
+      v = this.blockSeq(this.colAt(start));
     } else if (c === 124 /* | */ || c === 62 /* > */) {
       v = this.blockScalar(parent, tag);
     } else if (c === 91 /* [ */ || c === 123 /* { */) {
@@ -280,7 +286,7 @@ export class Reader implements ErrorSite {
       throw new Unsupported("explicit key");
     } else if (ctx !== "value" && this.looksLikeKey()) {
       if (tag !== undefined) throw new Unsupported("tagged map");
-      v = this.blockMap(col, parent);
+      v = this.blockMap(this.colAt(start), parent);
     } else {
       const plain = c !== 34 && c !== 39;
       const text = plain ? this.plainScalar(parent, false) : this.quoted();
@@ -410,6 +416,7 @@ export class Reader implements ErrorSite {
         item = this.node(col, "item");
       }
       arr.push(item);
+      if (item === null) this.nullListItems++;
       const next = this.nextContent();
       if (next < col) return arr;
       if (next > col) this.fail("did not find expected '-' indicator");
@@ -550,6 +557,9 @@ export class Reader implements ErrorSite {
    */
   private plainScalar(parent: number, flow: boolean): string {
     const s = this.src;
+    // '@' and '`' are reserved indicators: libyaml's scanner refuses a token starting with them.
+    const c0 = s.charCodeAt(this.pos);
+    if (c0 === 64 || c0 === 96) this.fail("found character that cannot start any token");
     let text = "";
     let p = this.pos;
     for (let first = true; ; first = false) {
@@ -871,7 +881,10 @@ export class Reader implements ErrorSite {
           setKey(pair, scalarKey, d === 44 || d === 93 ? null : this.flowNode().value);
           arr.push(pair);
           this.flowSpace();
-        } else arr.push(value);
+        } else {
+          arr.push(value);
+          if (value === null) this.nullListItems++;
+        }
         const d = this.c();
         if (d === 44) this.pos++;
         else if (d !== 93) this.fail("did not find expected ',' or ']'");

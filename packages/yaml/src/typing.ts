@@ -83,6 +83,7 @@ export const RESOURCE_TYPING: Typing = {
   plain: (text) => (mayResolve(text) ? value(resolveV3(text), text, false) : text),
   tagged: (tag, text, _plain, p) => tagged(tag, text, p, resolveV3, false),
   plainKey(text, root) {
+    if (!mayResolve(text)) return text;
     const r = resolveV3(text);
     if (r.t === "str") return text;
     // The root map decodes into map[string]interface{}: any scalar key but null keeps its text.

@@ -1,10 +1,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { build, type LoadRestrictor, type Resource } from "@kfrender/kustomize";
-import { stringifyAll, stringifyResource } from "@kfrender/yaml";
+import { stringifyAll, stringifyAllChunks, stringifyResource } from "@kfrender/yaml";
 import { type ParsedArgs, UsageError, flag, parseArgs } from "../args.js";
 import type { CliIo } from "../io.js";
 import { NodeFileSystem } from "../node-fs.js";
+import { writeNew } from "../write-new.js";
 
 export const BUILD_USAGE = `Usage: kfrender build [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone] [-o PATH] DIR
 
@@ -36,7 +37,7 @@ export async function runBuild(argv: string[], io: CliIo): Promise<number> {
   }
   const out = flag(args, "-o") ?? flag(args, "--output");
   if (out === undefined) {
-    io.stdout(stringifyAll(resources.map((r) => r.obj)));
+    for (const chunk of stringifyAllChunks(resources.map((r) => r.obj))) io.stdout(chunk);
     return 0;
   }
   if (fs.existsSync(out) && fs.statSync(out).isDirectory()) {
@@ -58,15 +59,4 @@ export function resourceFileName(r: Resource, namespacePrefix: boolean): string 
 function writeIndividualFiles(dir: string, resources: Resource[]): void {
   const namespaces = new Set(resources.filter((r) => r.namespace).map((r) => r.namespace));
   for (const r of resources) writeNew(path.join(dir, resourceFileName(r, namespaces.size > 1)), stringifyResource(r.obj));
-}
-
-/** Writes via a temporary sibling; refuses to replace a file whose content differs. */
-function writeNew(file: string, content: string): void {
-  if (fs.existsSync(file)) {
-    if (fs.readFileSync(file, "utf8") === content) return;
-    throw new UsageError(`refusing to overwrite ${file}: it exists with different content (remove it first)`);
-  }
-  const tmp = `${file}.kfrender-${process.pid}.tmp`;
-  fs.writeFileSync(tmp, content);
-  fs.renameSync(tmp, file);
 }

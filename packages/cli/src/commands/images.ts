@@ -1,16 +1,5 @@
 import { listImages } from "@kfrender/kfdef";
-import { UsageError } from "../args.js";
-import {
-  type Loaded,
-  type RenderDeps,
-  type RenderIo,
-  type RenderRequest,
-  applyGolden,
-  loadTarget,
-  parseRenderArgs,
-  renderRequest,
-  reportInputError,
-} from "./render.js";
+import { type RenderDeps, type RenderIo, applyGolden, renderRequest, reportInputError, startRender } from "./render.js";
 
 export const IMAGES_USAGE = `Usage: kfrender images PATH [options]
 
@@ -26,28 +15,9 @@ function imagesOf(docs: readonly { text: string }[]): string {
 }
 
 export async function runImages(argv: string[], io: RenderIo, deps: RenderDeps = {}): Promise<number> {
-  if (argv.includes("--help") || argv.includes("-h")) {
-    io.stdout(IMAGES_USAGE + "\n");
-    return 0;
-  }
-  let req: RenderRequest;
-  try {
-    req = parseRenderArgs(argv, { allowOutDir: false });
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr(`Error: ${e.message}\n\n${IMAGES_USAGE}\n`);
-    return 2;
-  }
-  let loaded: Loaded;
-  try {
-    loaded = loadTarget(req, io);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`Error: ${e.message}\n`);
-      return 2;
-    }
-    return reportInputError(e, io);
-  }
+  const started = startRender(argv, io, IMAGES_USAGE, { allowOutDir: false });
+  if (typeof started === "number") return started;
+  const { req, loaded } = started;
   let text: string;
   let status = 0;
   if (loaded.kind === "kustomization") {

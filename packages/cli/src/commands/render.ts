@@ -17,6 +17,7 @@ import { KustomizeError, type LoadRestrictor, build } from "@kfrender/kustomize"
 import { stringifyAll, stringifyResource } from "@kfrender/yaml";
 import { type ParsedArgs, UsageError, flag, parseArgs } from "../args.js";
 import { NodeFileSystem } from "../node-fs.js";
+import { writeNew } from "../write-new.js";
 import { runBuild } from "./build.js";
 
 /** What the render commands need of the CLI's I/O. */
@@ -196,17 +197,6 @@ export function applyGolden(output: string, file: string, update: boolean, io: P
   return 1;
 }
 
-/** Writes `content` to `file` unless a file with different content is there. */
-function writeNew(file: string, content: string): void {
-  if (fs.existsSync(file)) {
-    if (fs.readFileSync(file, "utf8") === content) return;
-    throw new UsageError(`refusing to overwrite ${file}: it exists with different content (remove it first)`);
-  }
-  const tmp = `${file}.kfrender-${process.pid}.tmp`;
-  fs.writeFileSync(tmp, content);
-  fs.renameSync(tmp, file);
-}
-
 /** Turns failures the user caused (bad KfDef, failed build of PATH) into an exit status. */
 export function reportInputError(e: unknown, io: RenderIo): number {
   if (e instanceof KfDefError || e instanceof KustomizeError) {
@@ -216,22 +206,30 @@ export function reportInputError(e: unknown, io: RenderIo): number {
   throw e;
 }
 
-export async function runRender(argv: string[], io: RenderIo, deps: RenderDeps = {}): Promise<number> {
+/**
+ * How `render` and `images` start: `--help`, the options, then PATH read. Either the request and
+ * what PATH turned out to be, or the exit status when the command ends there.
+ */
+export function startRender(
+  argv: string[],
+  io: RenderIo,
+  usage: string,
+  opts: { allowOutDir: boolean },
+): { req: RenderRequest; loaded: Loaded } | number {
   if (argv.includes("--help") || argv.includes("-h")) {
-    io.stdout(RENDER_USAGE + "\n");
+    io.stdout(usage + "\n");
     return 0;
   }
   let req: RenderRequest;
   try {
-    req = parseRenderArgs(argv, { allowOutDir: true });
+    req = parseRenderArgs(argv, opts);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr(`Error: ${e.message}\n\n${RENDER_USAGE}\n`);
+    io.stderr(`Error: ${e.message}\n\n${usage}\n`);
     return 2;
   }
-  let loaded: Loaded;
   try {
-    loaded = loadTarget(req, io);
+    return { req, loaded: loadTarget(req, io) };
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`Error: ${e.message}\n`);
@@ -239,6 +237,13 @@ export async function runRender(argv: string[], io: RenderIo, deps: RenderDeps =
     }
     return reportInputError(e, io);
   }
+}
+
+export async function runRender(argv: string[], io: RenderIo, deps: RenderDeps = {}): Promise<number> {
+  const started = startRender(argv, io, RENDER_USAGE, { allowOutDir: true });
+  if (typeof started === "number") return started;
+  const { loaded } = started;
+  let { req } = started;
 
   if (loaded.kind === "kustomization") {
     if (req.check !== undefined) return applyGolden(loaded.output, req.check, req.update, io);

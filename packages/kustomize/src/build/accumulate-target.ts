@@ -1,4 +1,5 @@
 import { posix } from "node:path";
+import { buildMetadataState, joinOriginPath, originText, setOrigin } from "../build-metadata/index.js";
 import { KustomizeError } from "../errors.js";
 import { type FileLoader, isRemoteReference } from "../loader/file-loader.js";
 import { loadKustomizationFile } from "../loader/kustomization-file.js";
@@ -26,6 +27,7 @@ export function accumulateTarget(
   file: string,
   acc: Accumulator = emptyAccumulator(),
 ): Accumulator {
+  if (ctx.meta) ctx.meta.file = joinOriginPath(ctx.meta.dir, posix.basename(file));
   accumulateResources(ctx, acc, loader, kust.resources ?? []);
   mergeConfigurations(acc, loader, kust);
   runGenerators(ctx, acc, loader, kust, file);
@@ -41,10 +43,12 @@ export function accumulateRoot(ctx: BuildContext, loader: FileLoader): { acc: Ac
   const { kustomization, file, warnings } = loadKustomizationFile(loader);
   ctx.warnings.push(...warnings);
   ctx.openapi.apply(kustomization.openapi, loader, true);
+  ctx.meta = buildMetadataState(kustomization);
   return { acc: accumulateTarget(ctx, loader, kustomization, file), kust: kustomization };
 }
 
-function accumulateResources(ctx: BuildContext, acc: Accumulator, loader: FileLoader, paths: string[]): void {
+/** `resources:` entries (files and kustomization directories); also how plugin-config paths load. */
+export function accumulateResources(ctx: BuildContext, acc: Accumulator, loader: FileLoader, paths: string[]): void {
   for (const path of paths) {
     if (isRemoteReference(path)) {
       throw new KustomizeError(
@@ -71,10 +75,11 @@ function accumulateResources(ctx: BuildContext, acc: Accumulator, loader: FileLo
     }
     const resources = resourcesFromText(text, loader.resolvePath(path));
     ctx.openapi.noteResources(resources);
-    for (const r of resources) {
-      r.origin = { path: path };
-      acc.resMap.append(r);
+    if (ctx.meta) {
+      const origin = originText({ path: joinOriginPath(ctx.meta.dir, path) });
+      for (const r of resources) setOrigin(r, origin);
     }
+    for (const r of resources) acc.resMap.append(r);
   }
 }
 
@@ -103,10 +108,15 @@ function accumulateDirectory(
       file,
     );
   }
+  // Origins below this directory are written from the root through `path`.
+  const meta = ctx.meta;
+  const parent = meta && { dir: meta.dir, file: meta.file };
+  if (meta) meta.dir = joinOriginPath(meta.dir, path);
   if (isComponent) {
     // A component transforms everything accumulated so far, in place.
     accumulateTarget(ctx, child, kustomization, file, acc);
   } else {
     mergeAccumulator(acc, accumulateTarget(ctx, child, kustomization, file), child.root);
   }
+  if (meta && parent) Object.assign(meta, parent);
 }

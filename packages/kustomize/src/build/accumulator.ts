@@ -1,3 +1,4 @@
+import type { BuildMetadataState } from "../build-metadata/options.js";
 import type { TransformerConfig } from "../fieldspecs/transformer-config.js";
 import type { OpenApiSelection } from "../openapi/index.js";
 import type { ResMap } from "../resource/res-map.js";
@@ -19,4 +20,6 @@ export interface BuildContext {
   warnings: string[];
   /** The schema strategic merges use, chosen by `openapi:` fields as kyaml chooses it. */
   openapi: OpenApiSelection;
+  /** The root's `buildMetadata:` and where the accumulation is; absent for a plain build. */
+  meta?: BuildMetadataState;
 }

@@ -1,4 +1,5 @@
 import { stringifyAll } from "@kfrender/yaml";
+import { type BuildMetadataState, addManagedByLabel, finishBuildMetadataAnnotations } from "../build-metadata/index.js";
 import type { FileSystem } from "../fs/file-system.js";
 import { nameHashSuffix } from "../generators/index.js";
 import { FileLoader } from "../loader/file-loader.js";
@@ -45,9 +46,11 @@ export function build(dir: string, opts: BuildOptions): BuildResult {
     env: opts.env ?? {},
   });
   const { acc, kust } = accumulateRoot(ctx, loader);
-  finish(acc);
+  finish(acc, ctx.meta);
   const kept = acc.resMap.resources().filter((r) => !isLocalConfig(r));
-  return { resources: applySortOptions(kept, kust.sortOptions), warnings: ctx.warnings };
+  const resources = applySortOptions(kept, kust.sortOptions);
+  if (ctx.meta?.managedBy) addManagedByLabel(resources);
+  return { resources, warnings: ctx.warnings };
 }
 
 /** `build`, printed exactly as `kubectl kustomize` prints it. */
@@ -56,7 +59,7 @@ export function buildToYaml(dir: string, opts: BuildOptions): string {
 }
 
 /** The steps kustomize runs once, after the whole tree is accumulated. */
-function finish(acc: Accumulator): void {
+function finish(acc: Accumulator, meta: BuildMetadataState | undefined): void {
   for (const r of acc.resMap.resources()) {
     if (!r.needsHashSuffix) continue;
     const suffix = nameHashSuffix(r);
@@ -66,6 +69,7 @@ function finish(acc: Accumulator): void {
   resolveNameReferences(acc.resMap, acc.config);
   resolveVars(acc.resMap, acc.vars, acc.config);
   for (const r of acc.resMap.resources()) {
+    finishBuildMetadataAnnotations(r, meta);
     dropEmptyAnnotations(r);
     stringifyAnnotations(r);
   }

@@ -1,4 +1,4 @@
-import { emptyTransformerConfig, mergeTransformerConfig } from "../fieldspecs/index.js";
+import { emptyTransformerConfig, freezeConfig, mergeTransformerConfig } from "../fieldspecs/index.js";
 import { KustomizeError } from "../errors.js";
 import { ResMap } from "../resource/res-map.js";
 import { mergeVarSets } from "../transformers/vars.js";
@@ -10,8 +10,11 @@ import type { Accumulator } from "./accumulator.js";
  * configuration narrow a built-in spec.
  */
 export function emptyAccumulator(): Accumulator {
-  return { resMap: new ResMap(), config: emptyTransformerConfig(), vars: [] };
+  return { resMap: new ResMap(), config: EMPTY_CONFIG, vars: [] };
 }
+
+/** One shared (frozen) empty config, so merges into it are recognised and reused. */
+const EMPTY_CONFIG = freezeConfig(emptyTransformerConfig());
 
 /** Folds a sub-kustomization's result into its parent (kustomize's MergeAccumulator). */
 export function mergeAccumulator(into: Accumulator, from: Accumulator, root: string): void {

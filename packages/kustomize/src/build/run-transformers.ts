@@ -1,4 +1,5 @@
 import { isBareNull } from "@kfrender/yaml";
+import { recordBuiltin } from "../build-metadata/index.js";
 import type { FileLoader } from "../loader/file-loader.js";
 import { applyPatches, applyPatchesJson6902, applyPatchesStrategicMerge } from "../patch/index.js";
 import {
@@ -23,18 +24,59 @@ import { runTransformersField } from "./transformers-field.js";
 export function runTransformers(ctx: BuildContext, acc: Accumulator, loader: FileLoader, kust: Kustomization): void {
   const { resMap, config } = acc;
   const patchOptions = { schema: () => ctx.openapi.current(), isBareNull };
-  if (kust.patchesStrategicMerge?.length) applyPatchesStrategicMerge(resMap, kust.patchesStrategicMerge, loader, patchOptions);
-  if (kust.patches?.length) applyPatches(resMap, kust.patches, loader, patchOptions);
-  if (kust.namespace) applyNamespace(resMap, kust.namespace, config);
-  if (kust.namePrefix || kust.nameSuffix) applyNamePrefixSuffix(resMap, kust.namePrefix ?? "", kust.nameSuffix ?? "", config);
+  // With buildMetadata, each field's transformer instances are recorded once the field has run.
+  const meta = ctx.meta;
+  const ran = meta ? (kind: string, times?: number) => recordBuiltin(meta, resMap, kind, times) : undefined;
+  if (kust.patchesStrategicMerge?.length) {
+    applyPatchesStrategicMerge(resMap, kust.patchesStrategicMerge, loader, patchOptions);
+    ran?.("PatchStrategicMergeTransformer");
+  }
+  if (kust.patches?.length) {
+    // Patches can change the annotations that hold the records, so each is recorded as it runs.
+    if (ran) {
+      for (const p of kust.patches) {
+        applyPatches(resMap, [p], loader, patchOptions);
+        ran("PatchTransformer");
+      }
+    } else applyPatches(resMap, kust.patches, loader, patchOptions);
+  }
+  if (kust.namespace) {
+    applyNamespace(resMap, kust.namespace, config);
+    ran?.("NamespaceTransformer");
+  }
+  if (kust.namePrefix || kust.nameSuffix) {
+    applyNamePrefixSuffix(resMap, kust.namePrefix ?? "", kust.nameSuffix ?? "", config);
+    if (kust.namePrefix) ran?.("PrefixTransformer");
+    if (kust.nameSuffix) ran?.("SuffixTransformer");
+  }
+  const hasCommonLabels = !!kust.commonLabels && Object.keys(kust.commonLabels).length > 0;
   if (kust.labels?.length) applyLabels(resMap, kust.labels, config);
-  if (kust.commonLabels && Object.keys(kust.commonLabels).length) applyCommonLabels(resMap, kust.commonLabels, config);
+  if (hasCommonLabels) applyCommonLabels(resMap, kust.commonLabels!, config);
+  // kustomize adds a commonLabels instance (empty or not) whenever either field is set.
+  if (kust.labels?.length || hasCommonLabels) ran?.("LabelTransformer", (kust.labels?.length ?? 0) + 1);
   if (kust.commonAnnotations && Object.keys(kust.commonAnnotations).length) {
     applyCommonAnnotations(resMap, kust.commonAnnotations, config);
+    ran?.("AnnotationsTransformer");
   }
-  if (kust.patchesJson6902?.length) applyPatchesJson6902(resMap, kust.patchesJson6902, loader);
-  if (kust.replicas?.length) applyReplicas(resMap, kust.replicas, config);
-  if (kust.images?.length) applyImages(resMap, kust.images, config);
-  if (kust.replacements?.length) applyReplacements(resMap, kust.replacements, loader);
+  if (kust.patchesJson6902?.length) {
+    if (ran) {
+      for (const p of kust.patchesJson6902) {
+        applyPatchesJson6902(resMap, [p], loader);
+        ran("PatchJson6902Transformer");
+      }
+    } else applyPatchesJson6902(resMap, kust.patchesJson6902, loader);
+  }
+  if (kust.replicas?.length) {
+    applyReplicas(resMap, kust.replicas, config);
+    ran?.("ReplicaCountTransformer", kust.replicas.length);
+  }
+  if (kust.images?.length) {
+    applyImages(resMap, kust.images, config);
+    ran?.("ImageTagTransformer", kust.images.length);
+  }
+  if (kust.replacements?.length) {
+    applyReplacements(resMap, kust.replacements, loader);
+    ran?.("ReplacementTransformer");
+  }
   if (kust.transformers?.length) runTransformersField(ctx, acc, loader, kust.transformers);
 }

@@ -11,14 +11,20 @@ import {
 } from "../transformers/index.js";
 import { applyReplacements } from "../transformers/replacements.js";
 import type { FieldSpec, Image, Patch, PatchJson6902, Replica, ReplacementField } from "../types/kustomization.js";
+import { trackPluginConfigs } from "../build-metadata/index.js";
 import type { Accumulator, BuildContext } from "./accumulator.js";
-import { loadPluginConfigs, notSupported } from "./plugin-configs.js";
+import { isBuiltinConfig, loadPluginConfigs, notSupported } from "./plugin-configs.js";
 
-/** The `transformers:` field: kustomize's built-in transformers configured explicitly, in order. */
+/**
+ * The `transformers:` field: kustomize's built-in transformers configured explicitly, in the order
+ * their configs load (inline entries first, then files and directories). Paths inside a config
+ * (a patch file) are read relative to this kustomization, even for configs from another directory.
+ */
 export function runTransformersField(ctx: BuildContext, acc: Accumulator, loader: FileLoader, entries: string[]): void {
   const file = `${loader.root}/kustomization.yaml`;
   const patchOptions = { schema: () => ctx.openapi.current(), isBareNull };
-  for (const cfg of loadPluginConfigs(loader, entries, "transformers", file)) {
+  for (const cfg of trackPluginConfigs(ctx, acc, "transformers", loadPluginConfigs(ctx, loader, entries, "transformers", file))) {
+    if (!isBuiltinConfig(cfg)) throw notSupported(cfg, "transformers", file);
     const a = cfg.obj as YamlMap & Record<string, any>;
     const specs = (a.fieldSpecs ?? []) as FieldSpec[];
     const config = emptyTransformerConfig();

@@ -50,17 +50,23 @@ const TYPE_ORDER = new Map<string, number>([
   ...ORDER_LAST.map((k, i) => [k, i + 1] as [string, number]),
 ]);
 
-function legacySortString(g: GvkSelector): string {
+/** The second key of kustomize's Gvk.IsLessThan. */
+export function gvkSortString(g: GvkSelector): string {
   return `${g.group || "~G"}_${g.version || "~V"}_${g.kind || "~K"}`;
+}
+
+/** The first key of kustomize's Gvk.IsLessThan: the kind's place in the legacy order. */
+export function gvkRank(g: GvkSelector): number {
+  return TYPE_ORDER.get(g.kind ?? "") ?? 0;
 }
 
 /** kustomize's Gvk.IsLessThan as a comparator. */
 export function compareGvk(a: GvkSelector, b: GvkSelector): number {
-  const ia = TYPE_ORDER.get(a.kind ?? "") ?? 0;
-  const ib = TYPE_ORDER.get(b.kind ?? "") ?? 0;
+  const ia = gvkRank(a);
+  const ib = gvkRank(b);
   if (ia !== ib) return ia - ib;
-  const sa = legacySortString(a);
-  const sb = legacySortString(b);
+  const sa = gvkSortString(a);
+  const sb = gvkSortString(b);
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 

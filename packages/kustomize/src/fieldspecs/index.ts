@@ -3,6 +3,7 @@ export { builtinTransformerConfig, cloneTransformerConfig, defaultTransformerCon
 export {
   FIELD_SPEC_TABLES,
   emptyTransformerConfig,
+  freezeConfig,
   mergeFieldSpec,
   mergeFieldSpecs,
   mergeTransformerConfig,

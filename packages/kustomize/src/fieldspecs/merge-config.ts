@@ -1,6 +1,6 @@
 import { KustomizeError } from "../errors.js";
 import type { FieldSpec } from "../types/kustomization.js";
-import { compareGvk, isSelected, sameGvk } from "./gvk-match.js";
+import { gvkRank, gvkSortString, isSelected, sameGvk } from "./gvk-match.js";
 import type { NameBackReference, TransformerConfig } from "./transformer-config.js";
 
 /** The field-spec tables of a TransformerConfig (everything but nameReference). */
@@ -9,6 +9,7 @@ export const FIELD_SPEC_TABLES = [
   "nameSuffix",
   "namespace",
   "commonLabels",
+  "labels",
   "templateLabels",
   "commonAnnotations",
   "varReference",
@@ -22,6 +23,7 @@ export function emptyTransformerConfig(): TransformerConfig {
     nameSuffix: [],
     namespace: [],
     commonLabels: [],
+    labels: [],
     templateLabels: [],
     commonAnnotations: [],
     images: [],
@@ -48,14 +50,33 @@ export function mergeFieldSpec(into: FieldSpec[], x: FieldSpec): FieldSpec[] {
 }
 
 export function mergeFieldSpecs(into: readonly FieldSpec[], incoming: readonly FieldSpec[]): FieldSpec[] {
-  let out = into.slice();
-  for (const x of incoming) out = mergeFieldSpec(out, x);
+  const out = into.slice();
+  if (incoming.length === 0) return out;
+  // Specs by path, in table order: the first one selected by the incoming gvk decides.
+  const byPath = new Map<string, FieldSpec[]>();
+  const index = (x: FieldSpec) => {
+    const same = byPath.get(x.path);
+    if (same) same.push(x);
+    else byPath.set(x.path, [x]);
+  };
+  for (const x of out) index(x);
+  for (const x of incoming) {
+    const existing = byPath.get(x.path)?.find((s) => isSelected(s, x));
+    if (!existing) {
+      out.push(x);
+      index(x);
+    } else if (!!existing.create !== !!x.create) throw new KustomizeError("INVALID_KUSTOMIZATION", "conflicting fieldspecs");
+  }
   return out;
 }
 
 /** Stable sort by kustomize's gvk order (kustomize's own sort is unstable; ties are rare and inert). */
 export function sortFieldSpecs<T extends FieldSpec | NameBackReference>(list: readonly T[]): T[] {
-  return list.slice().sort(compareGvk);
+  if (list.length < 2) return list.slice();
+  // Each gvk's sort key is computed once, not in every comparison.
+  const keyed = list.map((x, i) => ({ x, i, rank: gvkRank(x), key: gvkSortString(x) }));
+  keyed.sort((a, b) => a.rank - b.rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
+  return keyed.map((k) => k.x);
 }
 
 function mergeBackRefs(into: readonly NameBackReference[], incoming: readonly NameBackReference[]): NameBackReference[] {
@@ -77,6 +98,7 @@ const TABLE_NAMES: Record<(typeof FIELD_SPEC_TABLES)[number], string> = {
   nameSuffix: "NameSuffix",
   namespace: "NameSpace",
   commonLabels: "CommonLabels",
+  labels: "Labels",
   templateLabels: "TemplateLabels",
   commonAnnotations: "CommonAnnotations",
   varReference: "VarReference",
@@ -89,6 +111,48 @@ const TABLE_NAMES: Record<(typeof FIELD_SPEC_TABLES)[number], string> = {
  * back-references with equal gvk combined, then every table sorted. Neither input is changed.
  */
 export function mergeTransformerConfig(a: TransformerConfig, b: TransformerConfig): TransformerConfig {
+  // Every kustomization merges the same built-in tables into its bases' (usually identical)
+  // tables: merged configs are frozen, so a merge of the same two objects is reused.
+  let byB = merges.get(a);
+  const known = byB?.get(b);
+  if (known) return known;
+  let merged = mergeConfigs(a, b);
+  // A merge only adds: when nothing was added to an already merged (sorted, de-duplicated)
+  // config, the result is that config, and keeping its identity lets the next merge hit the cache.
+  if (normalized.has(a) && sameSize(merged, a)) merged = a;
+  else if (isEmpty(a) && normalized.has(b) && sameSize(merged, b)) merged = b;
+  else normalized.add(freezeConfig(merged));
+  if (!byB) merges.set(a, (byB = new WeakMap()));
+  byB.set(b, merged);
+  return merged;
+}
+
+const merges = new WeakMap<TransformerConfig, WeakMap<TransformerConfig, TransformerConfig>>();
+const normalized = new WeakSet<TransformerConfig>();
+
+function sameSize(x: TransformerConfig, y: TransformerConfig): boolean {
+  for (const t of FIELD_SPEC_TABLES) if (x[t].length !== y[t].length) return false;
+  if (x.nameReference.length !== y.nameReference.length) return false;
+  for (let i = 0; i < x.nameReference.length; i++) {
+    if (x.nameReference[i]!.fieldSpecs.length !== y.nameReference[i]!.fieldSpecs.length) return false;
+  }
+  return true;
+}
+
+function isEmpty(c: TransformerConfig): boolean {
+  for (const t of FIELD_SPEC_TABLES) if (c[t].length !== 0) return false;
+  return c.nameReference.length === 0;
+}
+
+/** Freezes a config's tables in place (shallowly: the specs themselves are never changed). */
+export function freezeConfig(c: TransformerConfig): TransformerConfig {
+  for (const t of FIELD_SPEC_TABLES) Object.freeze(c[t]);
+  Object.freeze(c.nameReference);
+  for (const b of c.nameReference) Object.freeze(b.fieldSpecs);
+  return Object.freeze(c);
+}
+
+function mergeConfigs(a: TransformerConfig, b: TransformerConfig): TransformerConfig {
   const merged = emptyTransformerConfig();
   for (const t of FIELD_SPEC_TABLES) {
     try {

@@ -103,19 +103,12 @@ export function makeTransformerConfig(
     : mergeTransformerConfig(withConfigurations(loader, configurations), loadConfigFromCrds(loader, crds));
 }
 
+/** Every `configurations:` entry is a file: kubectl (kustomize v5.5) has no inline form and fails on one. */
 function withConfigurations(loader: FileLoader, configurations: readonly string[]): TransformerConfig {
-  let config = builtinTransformerConfig();
-  const files: string[] = [];
-  for (const c of configurations) {
-    if (!c.includes("\n") && !c.includes("\r")) {
-      files.push(c);
-      continue;
-    }
-    config = mergeTransformerConfig(config, parseTransformerConfig(c));
-  }
-  if (files.length === 0) return config;
+  const config = builtinTransformerConfig();
+  if (configurations.length === 0) return config;
   let fromFiles = emptyTransformerConfig();
-  for (const path of files) {
+  for (const path of configurations) {
     fromFiles = mergeTransformerConfig(fromFiles, parseTransformerConfig(loader.readFile(path), loader.resolvePath(path)));
   }
   return mergeTransformerConfig(config, fromFiles);

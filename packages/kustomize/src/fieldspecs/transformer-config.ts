@@ -17,6 +17,8 @@ export interface TransformerConfig {
   nameSuffix: FieldSpec[];
   namespace: FieldSpec[];
   commonLabels: FieldSpec[];
+  /** Extra fields every `labels:` entry writes to (empty by default; filled by `configurations:`). */
+  labels: FieldSpec[];
   templateLabels: FieldSpec[];
   commonAnnotations: FieldSpec[];
   images: FieldSpec[];

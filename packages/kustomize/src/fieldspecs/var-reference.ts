@@ -18,10 +18,12 @@ function podSpec(prefix: string, kind: string): FieldSpec[] {
 
 /**
  * kustomize v5.5's default `varReference` table: where `$(VAR)` is substituted. (Checked with
- * kubectl: a CronJob's NFS server is not substituted, a Deployment's pod-template annotations are.)
+ * kubectl: a CronJob's NFS server is substituted only at kustomize's misspelt path, without the
+ * pod template's `spec/`; a Deployment's pod-template annotations are substituted.)
  */
 export const VAR_REFERENCE_FIELD_SPECS: readonly FieldSpec[] = [
   ...containers("spec/jobTemplate/spec/template/spec/", "CronJob"),
+  at("spec/jobTemplate/spec/template/volumes/nfs/server", { kind: "CronJob" }),
   ...podSpec("spec/template/spec/", "DaemonSet"),
   ...podSpec("spec/template/spec/", "Deployment"),
   at("spec/template/metadata/annotations", { kind: "Deployment" }),

@@ -1,5 +1,6 @@
 import type { YamlMap, YamlValue } from "@kfrender/yaml";
 import { isMap } from "@kfrender/yaml";
+import { ORIGIN_ANNOTATION } from "../build-metadata/origin.js";
 import { KustomizeError } from "../errors.js";
 import { resIdString } from "../resource/res-id.js";
 import type { ResMap } from "../resource/res-map.js";
@@ -36,14 +37,17 @@ export function mergeGeneratedIntoResMap(resMap: ResMap, generated: Resource[], 
     if (behavior !== "merge" && behavior !== "replace") {
       throw fail(`id ${goResIdLiteral(id)} exists; behavior must be merge or replace`, file);
     }
-    // The origin a base recorded survives a merge; a replacement brings its own.
-    const origin = behavior === "merge" ? (old.origin ?? res.origin) : (res.origin ?? old.origin);
+    // buildMetadata: what a merge updates keeps its origin; a replacement has only its own (set
+    // before this call by built-in generators, just after it for `generators:` configs).
+    const oldOrigin = old.annotations()[ORIGIN_ANNOTATION];
+    const ownOrigin = res.annotations()[ORIGIN_ANNOTATION];
     takeIdentityFrom(res, old);
     if (behavior === "merge") {
       setStringMap(res.obj, "data", { ...stringMap(old.obj.data), ...stringMap(res.obj.data) });
       setStringMap(res.obj, "binaryData", { ...stringMap(old.obj.binaryData), ...stringMap(res.obj.binaryData) });
     }
-    res.origin = origin;
+    if (behavior === "merge" && oldOrigin !== undefined) setOriginAnnotation(res, oldOrigin);
+    if (behavior === "replace" && ownOrigin === undefined) setOriginAnnotation(res, undefined);
     resMap.replace(old, res);
   }
 }
@@ -72,7 +76,13 @@ function takeIdentityFrom(res: Resource, old: Resource): void {
   // disableNameSuffixHash wins).
   res.needsHashSuffix = old.needsHashSuffix && res.needsHashSuffix;
   res.behavior = old.behavior;
-  res.transformations = res.transformations ?? old.transformations?.slice();
+}
+
+function setOriginAnnotation(res: Resource, origin: YamlValue | undefined): void {
+  const a = res.metadata?.annotations;
+  if (!isMap(a)) return;
+  if (origin === undefined) delete a[ORIGIN_ANNOTATION];
+  else a[ORIGIN_ANNOTATION] = origin;
 }
 
 /** A field read as kustomize's map[string]string: scalars as text, null and collections as "". */

@@ -26,6 +26,8 @@ export interface FileLoaderOptions {
   fs: FileSystem;
   restrictor: LoadRestrictor;
   env: Readonly<Record<string, string | undefined>>;
+  /** De-linked directories, shared by every loader of one build (the tree does not change under it). */
+  realDirs?: Map<string, string>;
 }
 
 /**
@@ -47,7 +49,7 @@ export class FileLoader implements Loader {
 
   /** The loader for the directory being built; `dir` must be an existing directory. */
   static forRoot(dir: string, options: FileLoaderOptions): FileLoader {
-    return new FileLoader(confirmDir(options.fs, posix.resolve("/", dir)), options);
+    return new FileLoader(confirmDir(options.fs, posix.resolve("/", dir)), { ...options, realDirs: options.realDirs ?? new Map() });
   }
 
   /** A loader for a base, component or resource directory referenced from this root. */
@@ -81,7 +83,7 @@ export class FileLoader implements Loader {
       if (this.fs.isDirectory(abs)) {
         throw new KustomizeError("LOAD_RESTRICTION", `'${abs}' must resolve to a file`, abs);
       }
-      dir = this.fs.realPath(posix.dirname(abs));
+      dir = this.realDir(posix.dirname(abs));
     } catch (e) {
       if (e instanceof KustomizeError) throw e;
       throw readError(e, abs);
@@ -96,20 +98,46 @@ export class FileLoader implements Loader {
     return posix.join(dir, posix.basename(abs));
   }
 
-  readFile(rel: string): string {
-    const path = this.resolvePath(rel);
-    try {
-      return this.fs.readFile(path);
-    } catch (e) {
-      throw readError(e, path);
+  private realDir(dir: string): string {
+    const cache = this.options.realDirs!;
+    let real = cache.get(dir);
+    if (real === undefined) {
+      real = this.fs.realPath(dir);
+      cache.set(dir, real);
     }
+    return real;
+  }
+
+  readFile(rel: string): string {
+    return this.read(rel, (path) => this.fs.readFile(path));
   }
 
   readFileBytes(rel: string): Uint8Array {
-    const path = this.resolvePath(rel);
+    return this.read(rel, (path) => this.fs.readFileBytes(path));
+  }
+
+  /**
+   * Reads as `resolvePath` + read, with the file's own stat left out of the common case: only a
+   * read that fails (or a path outside the root) goes through `resolvePath`, for its errors.
+   */
+  private read<T>(rel: string, readPath: (path: string) => T): T {
+    let path: string | undefined;
+    if (this.options.restrictor === "LoadRestrictionsNone") path = posix.resolve(this.root, rel);
+    else {
+      const abs = posix.resolve(this.root, rel);
+      try {
+        const dir = this.realDir(posix.dirname(abs));
+        if (isWithin(dir, this.root)) path = posix.join(dir, posix.basename(abs));
+      } catch {
+        path = undefined;
+      }
+    }
+    if (path === undefined) path = this.resolvePath(rel);
     try {
-      return this.fs.readFileBytes(path);
+      return readPath(path);
     } catch (e) {
+      // A directory gets resolvePath's own message.
+      if (this.options.restrictor !== "LoadRestrictionsNone") this.resolvePath(rel);
       throw readError(e, path);
     }
   }

@@ -2,7 +2,7 @@ import { isMap, type YamlMap } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
 import { builtinSchema } from "../openapi/builtin.js";
 import { resIdString } from "../resource/res-id.js";
-import type { ResMap } from "../resource/res-map.js";
+import type { AnyIdIndex, ResMap } from "../resource/res-map.js";
 import type { Resource } from "../resource/resource.js";
 import type { PatchOptions } from "./patch-context.js";
 import { strategicMerge } from "./strategic-merge/index.js";
@@ -51,17 +51,22 @@ export function applySmPatchToResources(resMap: ResMap, targets: Resource[], smp
   const selected = new Set(targets);
   for (const res of resMap.resources().slice()) {
     if (!selected.has(res)) continue;
-    const patch: YamlMap = { ...smp.resource.obj, apiVersion: res.obj.apiVersion ?? null };
-    if (res.obj.apiVersion === undefined) delete patch.apiVersion;
-    if (!applySmPatch(res, patch, smp, options)) resMap.remove(res);
+    if (!applySmPatch(res, withApiVersionOf(res, smp), smp, options)) resMap.remove(res);
   }
+}
+
+/** The patch document with the target's apiVersion, as kustomize's ResMap.ApplySmPatch sends it. */
+export function withApiVersionOf(res: Resource, smp: SmPatch): YamlMap {
+  const patch: YamlMap = { ...smp.resource.obj, apiVersion: res.obj.apiVersion ?? null };
+  if (res.obj.apiVersion === undefined) delete patch.apiVersion;
+  return patch;
 }
 
 /**
  * The one resource a patch without a target applies to: the one whose current or any earlier id
  * is the patch's id (kustomize's ResMap.GetById).
  */
-export function findPatchTarget(resMap: ResMap, patch: Resource): Resource {
+export function findPatchTarget(resMap: ResMap | AnyIdIndex, patch: Resource): Resource {
   const id = patch.id();
   const found = resMap.byAnyId(id);
   if (found.length === 1) return found[0]!;

@@ -3,7 +3,7 @@ import type { Loader } from "../loader/loader.js";
 import { resourcesFromText } from "../resource/read-resources.js";
 import type { ResMap } from "../resource/res-map.js";
 import type { Resource } from "../resource/resource.js";
-import { applySmPatchToResources, findPatchTarget, type SmPatch } from "./apply-strategic-merge.js";
+import { applySmPatch, findPatchTarget, type SmPatch, withApiVersionOf } from "./apply-strategic-merge.js";
 import type { PatchOptions } from "./patch-context.js";
 
 /**
@@ -27,9 +27,14 @@ export function applyPatchesStrategicMerge(
   if (patches.length === 0) {
     throw new KustomizeError("PATCH", `patch appears to be empty; files=[${entries.join(" ")}], Patch=`);
   }
+  const index = resMap.anyIdIndex();
   for (const patch of patches) {
-    const target = findPatchTarget(resMap, patch.resource);
-    applySmPatchToResources(resMap, [target], patch, options);
+    const target = findPatchTarget(index, patch.resource);
+    if (applySmPatch(target, withApiVersionOf(target, patch), patch, options)) index.update(target);
+    else {
+      resMap.remove(target);
+      index.remove(target);
+    }
   }
 }
 

@@ -1,8 +1,9 @@
 import { KustomizeError } from "../errors.js";
 import type { Loader } from "../loader/loader.js";
 import { resIdString } from "../resource/res-id.js";
+import type { ReadStats } from "@kfrender/yaml";
 import { resourcesFromText } from "../resource/read-resources.js";
-import type { ResMap } from "../resource/res-map.js";
+import type { AnyIdIndex, ResMap } from "../resource/res-map.js";
 import type { Resource } from "../resource/resource.js";
 import type { Patch } from "../types/kustomization.js";
 import { applyJsonPatch } from "./apply-json6902.js";
@@ -23,21 +24,27 @@ type Loaded = { kind: "smp"; patches: SmPatch[] } | { kind: "json"; ops: Operati
  * previous id is kept, so name references follow it. Entries apply in order, each after the last.
  */
 export function applyPatches(resMap: ResMap, entries: Patch[], loader: Loader, options: PatchOptions = {}): void {
+  // Untargeted patches find their resource through an index, kept while only they change things.
+  const lookup: { index?: AnyIdIndex } = {};
   for (const entry of entries) {
     const loaded = load(entry, loader);
-    if (loaded.kind === "json") applyJson(resMap, entry, loaded.ops);
-    else for (const patch of loaded.patches) applyStrategic(resMap, entry, patch, options);
+    if (loaded.kind === "json") {
+      applyJson(resMap, entry, loaded.ops);
+      lookup.index = undefined;
+    } else for (const patch of loaded.patches) applyStrategic(resMap, entry, patch, options, lookup);
   }
 }
 
-function applyStrategic(resMap: ResMap, entry: Patch, patch: SmPatch, options: PatchOptions): void {
+function applyStrategic(resMap: ResMap, entry: Patch, patch: SmPatch, options: PatchOptions, lookup: { index?: AnyIdIndex }): void {
   if (entry.target) {
     applySmPatchToResources(resMap, selectResources(resMap, entry.target), patch, options);
+    lookup.index = undefined;
     return;
   }
+  const index = (lookup.index ??= resMap.anyIdIndex());
   let target: Resource;
   try {
-    target = findPatchTarget(resMap, patch.resource);
+    target = findPatchTarget(index, patch.resource);
   } catch (e) {
     throw new KustomizeError(
       "PATCH",
@@ -46,7 +53,11 @@ function applyStrategic(resMap: ResMap, entry: Patch, patch: SmPatch, options: P
     );
   }
   // The patch document's own apiVersion stands here (it matched the target's).
-  if (!applySmPatch(target, patch.resource.obj, patch, options)) resMap.remove(target);
+  if (applySmPatch(target, patch.resource.obj, patch, options)) index.update(target);
+  else {
+    resMap.remove(target);
+    index.remove(target);
+  }
 }
 
 function applyJson(resMap: ResMap, entry: Patch, ops: Operation[]): void {
@@ -72,18 +83,22 @@ function load(entry: Patch, loader: Loader): Loaded {
   const text = path === "" ? inline : loader.readFile(path);
 
   let resources: Resource[] | undefined;
+  const stats: ReadStats = { nullListItems: -1 };
   try {
-    resources = resourcesFromText(text, file);
+    resources = resourcesFromText(text, file, stats);
   } catch {
     resources = undefined;
   }
   let ops: Operation[] | undefined;
-  try {
-    if (text === "") throw new DecodeError("empty json patch operations");
-    ops = decodeOperations(text);
-  } catch (e) {
-    if (!(e instanceof DecodeError)) throw e;
-    ops = undefined;
+  // A stream whose first document is a map is no operation list: spare the second reading.
+  if (!(resources?.length && stats.firstDocumentIsMap === true)) {
+    try {
+      if (text === "") throw new DecodeError("empty json patch operations");
+      ops = decodeOperations(text);
+    } catch (e) {
+      if (!(e instanceof DecodeError)) throw e;
+      ops = undefined;
+    }
   }
   // Text can parse as both only when it holds nothing (e.g. just comments), which kustomize refuses.
   if ((resources && ops) || (resources?.length && ops?.length)) {

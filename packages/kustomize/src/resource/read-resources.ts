@@ -1,34 +1,38 @@
-import { isMap, parseAllDocuments, type YamlMap, type YamlValue } from "@kfrender/yaml";
+import { isMap, parseAllDocuments, type ReadStats, type YamlMap, type YamlValue } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
-import { Resource } from "./resource.js";
+import { isScalarName, Resource } from "./resource.js";
 
 /** The annotation that keeps a resource out of the output (kustomize's IgnoredByKustomizeAnnotation). */
 export const LOCAL_CONFIG_ANNOTATION = "config.kubernetes.io/local-config";
 
 /**
  * Parses a manifest file into resources as kustomize's resource factory does: empty documents
- * are skipped, every `…List` kind is flattened into its items, and each object needs a kind and
- * (unless it is a list) a metadata.name.
+ * are skipped, every `…List` kind that has an `items` key is flattened into its items, and each
+ * object needs a kind and (unless it is a list) a metadata.name.
  */
-export function resourcesFromText(text: string, file: string): Resource[] {
+export function resourcesFromText(text: string, file: string, stats: ReadStats = { nullListItems: -1 }): Resource[] {
   let docs: YamlValue[];
   try {
-    docs = parseAllDocuments(text, { file });
+    docs = parseAllDocuments(text, { file, stats });
   } catch (e) {
     const line = (e as { line?: number }).line;
     throw new KustomizeError("YAML_SYNTAX", `${file}: ${(e as Error).message}`, file, line);
   }
-  return resourcesFromValues(docs, file);
+  // The reader counted null list items: with none, no resource needs walking for them.
+  return resourcesFromValues(docs, file, stats.nullListItems !== 0);
 }
 
-export function resourcesFromValues(values: YamlValue[], file: string): Resource[] {
+export function resourcesFromValues(values: YamlValue[], file: string, mayHaveNullListItems = true): Resource[] {
   const out: Resource[] = [];
   const queue = values.filter((v) => !isEmpty(v));
-  for (const v of queue) validate(v, file);
+  for (const v of queue) validate(v, file, mayHaveNullListItems);
   while (queue.length) {
     const obj = queue.shift() as YamlMap;
     const kind = obj.kind as string;
-    if (!kind.endsWith("List")) {
+    // A `…List` kind without an `items` key is an ordinary resource (kustomize issues 5042, 5485).
+    if (!kind.endsWith("List") || !("items" in obj)) {
+      // kustomize gives such a List the empty metadata it never had.
+      if (!("metadata" in obj)) obj.metadata = {};
       out.push(new Resource(obj));
       continue;
     }
@@ -38,7 +42,7 @@ export function resourcesFromValues(values: YamlValue[], file: string): Resource
       throw new KustomizeError("INVALID_RESOURCE", `${file}: expected array in ${kind}/items, but found ${typeof items}`, file);
     }
     const inner = items.filter((v) => !isEmpty(v));
-    for (const v of inner) validate(v, file);
+    for (const v of inner) validate(v, file, mayHaveNullListItems);
     queue.push(...inner);
   }
   return out;
@@ -48,7 +52,7 @@ function isEmpty(v: YamlValue): boolean {
   return v === null || (isMap(v) && Object.keys(v).length === 0) || (Array.isArray(v) && v.length === 0);
 }
 
-function validate(v: YamlValue, file: string): asserts v is YamlMap {
+function validate(v: YamlValue, file: string, mayHaveNullListItems: boolean): asserts v is YamlMap {
   if (!isMap(v)) {
     throw new KustomizeError("INVALID_RESOURCE", `${file}: a resource must be a YAML mapping, found ${Array.isArray(v) ? "a sequence" : "a scalar"}`, file);
   }
@@ -59,10 +63,10 @@ function validate(v: YamlValue, file: string): asserts v is YamlMap {
   if (kind.endsWith("List")) return;
   const md = v.metadata;
   const name = isMap(md) ? md.name : undefined;
-  if (typeof name !== "string" || name === "") {
+  if ((typeof name !== "string" || name === "") && !isScalarName(name)) {
     throw new KustomizeError("INVALID_RESOURCE", `${file}: missing metadata.name in object of kind ${kind}`, file);
   }
-  if (hasNullListItem(v)) {
+  if (mayHaveNullListItems && hasNullListItem(v)) {
     throw new KustomizeError("INVALID_RESOURCE", `${file}: empty item in a list of ${kind} ${name}`, file);
   }
 }

@@ -9,7 +9,7 @@ export interface ResourceOrigin {
   repo?: string;
   ref?: string;
   configuredIn?: string;
-  configuredBy?: { apiVersion: string; kind: string; name: string; namespace?: string };
+  configuredBy?: { apiVersion: string; kind: string; name?: string; namespace?: string };
 }
 
 export type GeneratorBehavior = "create" | "merge" | "replace";
@@ -52,18 +52,30 @@ export class Resource {
   }
   get name(): string {
     const v = this.metadata?.name;
-    return typeof v === "string" ? v : "";
+    // kustomize reads a name from the scalar's text: `name: 123` is the name "123".
+    return typeof v === "string" ? v : isScalarName(v) ? String(v) : "";
   }
   get namespace(): string {
     const v = this.metadata?.namespace;
     return typeof v === "string" ? v : "";
   }
 
-  /** The id as the resource stands now. */
+  /** The id as the resource stands now (shared between calls while it stays the same: never modify it). */
   id(): ResId {
-    const { group, version } = parseApiVersion(this.apiVersion);
-    return { group, version, kind: this.kind, name: this.name, namespace: this.namespace };
+    const apiVersion = this.apiVersion;
+    const kind = this.kind;
+    const name = this.name;
+    const namespace = this.namespace;
+    const last = this.lastId;
+    if (last !== undefined && this.lastApiVersion === apiVersion && last.kind === kind && last.name === name && last.namespace === namespace) {
+      return last;
+    }
+    const { group, version } = parseApiVersion(apiVersion);
+    this.lastApiVersion = apiVersion;
+    return (this.lastId = { group, version, kind, name, namespace });
   }
+  private lastId?: ResId;
+  private lastApiVersion?: string;
 
   /** The id the resource was first loaded or generated with. */
   orgId(): ResId {
@@ -113,4 +125,9 @@ export class Resource {
     r.transformations = this.transformations?.slice();
     return r;
   }
+}
+
+/** A non-string scalar kustomize still takes as a name (numbers, booleans). */
+export function isScalarName(v: unknown): v is number | bigint | boolean {
+  return typeof v === "number" || typeof v === "bigint" || typeof v === "boolean";
 }

@@ -3,7 +3,7 @@ import { KustomizeError } from "../errors.js";
 import { resIdString } from "../resource/res-id.js";
 import type { Resource } from "../resource/resource.js";
 import type { FieldSpec } from "../types/kustomization.js";
-import { type CreateKind, FieldPathError, type FieldVisitor, nodeKindName, visitFieldSpec } from "./field-path.js";
+import { type CreateKind, FieldPathError, type FieldVisitor, fieldSpecGvkOf, nodeKindName, visitFieldSpec } from "./field-path.js";
 
 /** A value of the wrong node kind where a setter wants a map or a scalar. */
 export class WrongKindError extends FieldPathError {
@@ -26,9 +26,10 @@ export function applyFieldSpecs(
   visit: FieldVisitor,
   wrap: (e: FieldPathError, message: string) => string = (_e, m) => m,
 ): void {
+  const gvk = fieldSpecGvkOf(r.obj);
   for (const fs of specs) {
     try {
-      visitFieldSpec(r.obj, fs, createKind, visit);
+      visitFieldSpec(r.obj, fs, createKind, visit, gvk);
     } catch (e) {
       if (!(e instanceof FieldPathError)) throw e;
       const message = `considering field '${fs.path}' of object ${resIdString(r.id())}: ${e.message}`;

@@ -1,5 +1,5 @@
 import { isMap, type YamlMap, type YamlValue } from "@kfrender/yaml";
-import { fieldSpecGroupVersion, isSelected } from "../fieldspecs/gvk-match.js";
+import { type GvkSelector, fieldSpecGroupVersion, isSelected } from "../fieldspecs/gvk-match.js";
 import type { FieldSpec } from "../types/kustomization.js";
 
 /** A map or list holding a visited value; the visitor reads and writes `parent[key]`. */
@@ -36,6 +36,17 @@ export function splitFieldPath(path: string): string[] {
   return out;
 }
 
+/** Field-spec tables hold a few hundred distinct paths, each walked once per resource. */
+const splitPaths = new Map<string, readonly string[]>();
+function splitPathOnce(path: string): readonly string[] {
+  let parts = splitPaths.get(path);
+  if (parts === undefined) {
+    parts = splitFieldPath(path);
+    splitPaths.set(path, parts);
+  }
+  return parts;
+}
+
 /**
  * Visits every value at `path` below `root`, as kustomize's fieldspec filter does: a list met
  * anywhere along the way is walked element by element (with or without `[]` in the path), a
@@ -45,7 +56,7 @@ export function splitFieldPath(path: string): string[] {
  * found where a field is created becomes an empty map (or, for a `name[]` element, an empty list).
  */
 export function walkFieldPath(root: YamlMap, path: string | readonly string[], opts: WalkOptions, visit: FieldVisitor): void {
-  const parts = typeof path === "string" ? splitFieldPath(path) : path;
+  const parts = typeof path === "string" ? splitPathOnce(path) : path;
   const createKind = opts.create ? (opts.createKind ?? "none") : "none";
   descend(root, 0);
 
@@ -133,16 +144,30 @@ function emptyOf(kind: "seq" | "map" | "scalar"): YamlValue {
   return kind === "seq" ? [] : kind === "map" ? {} : null;
 }
 
-/** Whether a field spec's gvk selects an object, judged from its own apiVersion and kind. */
-export function fieldSpecMatches(fs: FieldSpec, obj: YamlMap): boolean {
+/** An object's gvk as field specs judge it, from its own apiVersion and kind. */
+export function fieldSpecGvkOf(obj: YamlMap): GvkSelector {
   const apiVersion = typeof obj.apiVersion === "string" ? obj.apiVersion : "";
   const kind = typeof obj.kind === "string" ? obj.kind : "";
-  return isSelected({ ...fieldSpecGroupVersion(apiVersion), kind }, fs);
+  return { ...fieldSpecGroupVersion(apiVersion), kind };
 }
 
-/** Applies one field spec to an object: checks its gvk, then walks its path. */
-export function visitFieldSpec(obj: YamlMap, fs: FieldSpec, createKind: CreateKind, visit: FieldVisitor): void {
-  if (!fieldSpecMatches(fs, obj)) return;
+/** Whether a field spec's gvk selects an object. */
+export function fieldSpecMatches(fs: FieldSpec, obj: YamlMap): boolean {
+  return isSelected(fieldSpecGvkOf(obj), fs);
+}
+
+/**
+ * Applies one field spec to an object: checks its gvk, then walks its path. Callers applying
+ * many specs to one object pass its `gvk` once.
+ */
+export function visitFieldSpec(
+  obj: YamlMap,
+  fs: FieldSpec,
+  createKind: CreateKind,
+  visit: FieldVisitor,
+  gvk: GvkSelector = fieldSpecGvkOf(obj),
+): void {
+  if (!isSelected(gvk, fs)) return;
   walkFieldPath(obj, fs.path, { create: fs.create, createKind }, visit);
 }
 

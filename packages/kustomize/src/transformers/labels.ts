@@ -17,12 +17,14 @@ function merging<T>(what: string, f: () => T): T {
 }
 
 /**
- * The field specs one `labels:` entry writes to: its own `fields`, plus the whole commonLabels
- * table with `includeSelectors`, otherwise metadata/labels and (with `includeTemplates`) the
- * pod-template labels.
+ * The field specs one `labels:` entry writes to: its own `fields` and the `labels` table of
+ * `configurations:` (merged first, so a narrower spec there can shadow a wider built-in one, as
+ * in kubectl), plus the whole commonLabels table with `includeSelectors`, otherwise
+ * metadata/labels and (with `includeTemplates`) the pod-template labels.
  */
 export function labelFieldSpecs(label: Label, config: TransformerConfig): FieldSpec[] {
-  const own = label.fields ?? [];
+  const fields = label.fields ?? [];
+  const own = config.labels.length ? merging("labels", () => mergeFieldSpecs(fields, config.labels)) : fields;
   if (label.includeSelectors) return merging("labels", () => mergeFieldSpecs(own, config.commonLabels));
   const withMetadata = merging("labels", () => mergeFieldSpec(own.slice(), METADATA_LABELS));
   if (!label.includeTemplates) return withMetadata;

@@ -222,16 +222,25 @@ class ReferrerFixer {
 export function resolveNameReferences(resMap: ResMap, config: TransformerConfig): void {
   const resources = resMap.resources();
   const fields = new Map<Resource, RefField[]>();
-  const orgIds = resources.map((r) => r.orgId());
+  // Referrers are selected by their original gvk: match each spec once per distinct gvk.
+  const byGvk = new Map<string, { gvk: GvkSelector; members: Resource[] }>();
+  for (const r of resources) {
+    const id = r.orgId();
+    const key = `${id.group}/${id.version}/${id.kind}`;
+    const group = byGvk.get(key);
+    if (group) group.members.push(r);
+    else byGvk.set(key, { gvk: id, members: [r] });
+  }
   for (const backRef of config.nameReference) {
     const target: GvkSelector = { group: backRef.group, version: backRef.version, kind: backRef.kind };
     for (const spec of backRef.fieldSpecs) {
-      for (let i = 0; i < resources.length; i++) {
-        if (!isSelected(orgIds[i]!, spec)) continue;
-        const r = resources[i]!;
-        let list = fields.get(r);
-        if (!list) fields.set(r, (list = []));
-        list.push({ spec, target });
+      for (const { gvk, members } of byGvk.values()) {
+        if (!isSelected(gvk, spec)) continue;
+        for (const r of members) {
+          let list = fields.get(r);
+          if (!list) fields.set(r, (list = []));
+          list.push({ spec, target });
+        }
       }
     }
   }

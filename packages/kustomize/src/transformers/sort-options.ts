@@ -32,10 +32,11 @@ const DEFAULT_ORDER_LAST = ["MutatingWebhookConfiguration", "ValidatingWebhookCo
 
 /**
  * Orders the final resources. With no `sortOptions`, kubectl kustomize uses the legacy order;
- * `fifo` keeps accumulation order.
+ * `fifo` keeps accumulation order. A `sortOptions` that is present must name its order, even when
+ * it only carries `legacySortOptions` (kubectl refuses `sortOptions: {}`).
  */
-export function applySortOptions(resources: Resource[], options: SortOptions | undefined): Resource[] {
-  const order = options?.order ?? "legacy";
+export function applySortOptions(resources: Resource[], options: SortOptions | null | undefined): Resource[] {
+  const order = options == null ? "legacy" : options.order;
   if (order !== "legacy" && order !== "fifo") {
     throw new KustomizeError("TRANSFORMER", "the field 'sortOptions.order' must be one of [fifo, legacy]");
   }
@@ -63,11 +64,29 @@ export function applySortOptions(resources: Resource[], options: SortOptions | u
       r,
       rank: rank.get(id.kind) ?? 0,
       gvk: `${g}_${v}_${k}`,
+      coreNamespace: id.kind === "Namespace" && id.group === "",
+      namespaceKind: id.kind === "Namespace",
       rest: `${gvkString(id)}|${id.namespace || "~X"}|${id.name || "~N"}`,
     };
   });
-  keyed.sort((a, b) => a.rank - b.rank || cmp(a.gvk, b.gvk) || cmp(a.rest, b.rest));
+  keyed.sort((a, b) => a.rank - b.rank || compareGvkKeys(a, b) || cmp(a.rest, b.rest));
   return keyed.map((x) => x.r);
+}
+
+interface GvkKey {
+  gvk: string;
+  coreNamespace: boolean;
+  namespaceKind: boolean;
+}
+
+/**
+ * kustomize's legacy gvk order. Namespaces are the exception: when one of the two is in the core
+ * group, their order is reversed (core Namespaces first, higher versions first), as kustomize's
+ * sorter special-cases them.
+ */
+function compareGvkKeys(a: GvkKey, b: GvkKey): number {
+  const c = cmp(a.gvk, b.gvk);
+  return a.namespaceKind && b.namespaceKind && (a.coreNamespace || b.coreNamespace) ? -c : c;
 }
 
 const SURROGATE_OR_ABOVE = /[\ud800-\uffff]/;

@@ -121,6 +121,12 @@ export interface SortOptions {
   legacySortOptions?: { orderFirst?: string[]; orderLast?: string[] };
 }
 
+/**
+ * The `buildMetadata:` words kustomize acts on (others are accepted and ignored): print each
+ * resource's origin, print the transformers that ran over it, label it as managed by kustomize.
+ */
+export type BuildMetadataOption = "originAnnotations" | "transformerAnnotations" | "managedByLabel";
+
 /** A parsed `kustomization.yaml` (kind Kustomization or Component), kustomize v5.5's fields. */
 export interface Kustomization {
   apiVersion?: string;
@@ -156,5 +162,6 @@ export interface Kustomization {
   generators?: string[];
   transformers?: string[];
   validators?: string[];
+  /** {@link BuildMetadataOption}s; only the root kustomization's list is used. */
   buildMetadata?: string[];
 }
