@@ -5,6 +5,7 @@ import { stringifyAll, stringifyAllChunks, stringifyResource } from "@kfrender/y
 import { type ParsedArgs, UsageError, flag, parseArgs } from "../args.js";
 import type { CliIo } from "../io.js";
 import { NodeFileSystem } from "../node-fs.js";
+import { HelperThread } from "../helper-thread/client.js";
 import { writeNew } from "../write-new.js";
 
 export const BUILD_USAGE = `Usage: kfrender build [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone] [-o PATH] DIR
@@ -27,7 +28,17 @@ export function parseBuildArgs(argv: string[]): { args: ParsedArgs; dir: string;
 
 export async function runBuild(argv: string[], io: CliIo): Promise<number> {
   const { args, dir, restrictor } = parseBuildArgs(argv);
-  const { resources, warnings } = build(dir, { fs: new NodeFileSystem(), loadRestrictor: restrictor });
+  // A second thread reads ahead and prints part of the output (KFRENDER_THREADS=1 turns it off).
+  const helper = io.env.KFRENDER_THREADS === "1" ? undefined : new HelperThread(dir, restrictor === "LoadRestrictionsNone");
+  try {
+    return await buildWith(args, dir, restrictor, io, helper);
+  } finally {
+    helper?.close();
+  }
+}
+
+async function buildWith(args: ParsedArgs, dir: string, restrictor: LoadRestrictor, io: CliIo, helper: HelperThread | undefined): Promise<number> {
+  const { resources, warnings } = build(dir, { fs: new NodeFileSystem(), loadRestrictor: restrictor, preparsed: helper });
   for (const w of warnings) io.stderr(w + "\n");
   const check = flag(args, "--check");
   if (check !== undefined) {
@@ -37,7 +48,8 @@ export async function runBuild(argv: string[], io: CliIo): Promise<number> {
   }
   const out = flag(args, "-o") ?? flag(args, "--output");
   if (out === undefined) {
-    for (const chunk of stringifyAllChunks(resources.map((r) => r.obj))) io.stdout(chunk);
+    const values = resources.map((r) => r.obj);
+    for (const chunk of helper ? helper.stringifyAll(values) : stringifyAllChunks(values)) io.stdout(chunk);
     return 0;
   }
   if (fs.existsSync(out) && fs.statSync(out).isDirectory()) {

@@ -3,7 +3,8 @@ import { buildMetadataState, joinOriginPath, originText, setOrigin } from "../bu
 import { KustomizeError } from "../errors.js";
 import { type FileLoader, isRemoteReference } from "../loader/file-loader.js";
 import { loadKustomizationFile } from "../loader/kustomization-file.js";
-import { resourcesFromText } from "../resource/read-resources.js";
+import { resourcesFromText, resourcesFromValues } from "../resource/read-resources.js";
+import type { Resource } from "../resource/resource.js";
 import type { Kustomization } from "../types/kustomization.js";
 import { mergeVars } from "../transformers/vars.js";
 import type { Accumulator, BuildContext } from "./accumulator.js";
@@ -62,18 +63,7 @@ export function accumulateResources(ctx: BuildContext, acc: Accumulator, loader:
       accumulateDirectory(ctx, acc, loader, path, false);
       continue;
     }
-    let text: string;
-    try {
-      text = loader.readFile(path);
-    } catch (e) {
-      if (e instanceof KustomizeError && e.code === "LOAD_RESTRICTION") throw e;
-      throw new KustomizeError(
-        "FILE_NOT_FOUND",
-        `accumulating resources: accumulation err='accumulating resources from '${path}': ${(e as Error).message}': must build at directory: not a valid directory: '${abs}' does not exist`,
-        abs,
-      );
-    }
-    const resources = resourcesFromText(text, loader.resolvePath(path));
+    const resources = readResourceFile(loader, path, abs);
     ctx.openapi.noteResources(resources);
     if (ctx.meta) {
       const origin = originText({ path: joinOriginPath(ctx.meta.dir, path) });
@@ -81,6 +71,23 @@ export function accumulateResources(ctx: BuildContext, acc: Accumulator, loader:
     }
     for (const r of resources) acc.resMap.append(r);
   }
+}
+
+function readResourceFile(loader: FileLoader, path: string, abs: string): Resource[] {
+  const pre = loader.preparsed(path);
+  if (pre) return resourcesFromValues(pre.docs, pre.path, pre.stats.nullListItems !== 0);
+  let text: string;
+  try {
+    text = loader.readFile(path);
+  } catch (e) {
+    if (e instanceof KustomizeError && e.code === "LOAD_RESTRICTION") throw e;
+    throw new KustomizeError(
+      "FILE_NOT_FOUND",
+      `accumulating resources: accumulation err='accumulating resources from '${path}': ${(e as Error).message}': must build at directory: not a valid directory: '${abs}' does not exist`,
+      abs,
+    );
+  }
+  return resourcesFromText(text, loader.resolvePath(path));
 }
 
 function accumulateDirectory(

@@ -1,4 +1,5 @@
 import { posix } from "node:path";
+import type { ReadStats, YamlValue } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
 import type { FileSystem } from "../fs/file-system.js";
 import type { LoadRestrictor, Loader } from "./loader.js";
@@ -28,6 +29,17 @@ export interface FileLoaderOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** De-linked directories, shared by every loader of one build (the tree does not change under it). */
   realDirs?: Map<string, string>;
+  /** Resource files read ahead of the build (see BuildOptions.preparsed). */
+  preparsed?: PreparsedFiles;
+}
+
+/**
+ * Resource files parsed ahead of the build, by their resolved path — for instance by a helper
+ * thread while the build runs. They must be exactly what `parseAllDocuments` gives for the file.
+ */
+export interface PreparsedFiles {
+  /** The file's documents and read stats, or undefined when the build should read it itself. */
+  take(path: string): { docs: YamlValue[]; stats: ReadStats } | undefined;
 }
 
 /**
@@ -106,6 +118,20 @@ export class FileLoader implements Loader {
       cache.set(dir, real);
     }
     return real;
+  }
+
+  /** A resource file's documents if they were read ahead; undefined: read the file. */
+  preparsed(rel: string): { path: string; docs: YamlValue[]; stats: ReadStats } | undefined {
+    const source = this.options.preparsed;
+    if (!source) return undefined;
+    let path: string;
+    try {
+      path = this.resolvePath(rel);
+    } catch {
+      return undefined; // the ordinary read reports it
+    }
+    const found = source.take(path);
+    return found && { path, ...found };
   }
 
   readFile(rel: string): string {
