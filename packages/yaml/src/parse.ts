@@ -36,6 +36,11 @@ function isWs(c: number): boolean {
 function isWsz(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c !== c;
 }
+/** ASCII characters that neither end a plain scalar's line nor are blanks: 1. */
+const PLAIN_ORDINARY = new Uint8Array(128);
+for (let c = 33; c < 127; c++) PLAIN_ORDINARY[c] = 1;
+for (const c of [35, 44, 58, 91, 93, 123, 125]) PLAIN_ORDINARY[c] = 0; // # , : [ ] { }
+
 function isFlowInd(c: number): boolean {
   return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
 }
@@ -573,6 +578,12 @@ export class Reader implements ErrorSite {
       let end = p;
       for (;;) {
         const d = s.charCodeAt(p);
+        // Most characters end nothing: skip them without the checks below.
+        if (d < 128 && PLAIN_ORDINARY[d] === 1) {
+          p++;
+          end = p;
+          continue;
+        }
         if (d !== d || d === 10) break;
         if (d === 58) {
           const e = s.charCodeAt(p + 1);

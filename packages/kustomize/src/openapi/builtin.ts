@@ -1,4 +1,4 @@
-import table from "./k8s-v1.21.2.json" with { type: "json" };
+import { K8S_V1_21_2_TABLE_JSON } from "./k8s-v1.21.2.js";
 import { Schema, type SchemaNode } from "./schema.js";
 
 /** The Kubernetes version whose schema kustomize v5.5 compiles in (and the only `openapi.version` it accepts). */
@@ -11,7 +11,9 @@ let builtin: Schema | undefined;
  * own schema gets a separate Schema (kustomize then drops the built-in types altogether).
  */
 export function builtinSchema(): Schema {
-  builtin ??= new Schema().addDefinitions(
+  if (builtin) return builtin;
+  const table = JSON.parse(K8S_V1_21_2_TABLE_JSON) as { definitions: unknown; gvks: unknown };
+  builtin = new Schema().addDefinitions(
     table.definitions as unknown as Record<string, SchemaNode>,
     table.gvks as Record<string, string>,
   );
