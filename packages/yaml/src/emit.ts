@@ -156,8 +156,15 @@ class Printer {
   text(): string {
     this.next(0);
     const parts = this.chunks;
-    let out = "";
-    for (let i = 0; i < parts.length; i++) out += parts[i]!.toString(this.wide[i] ? "utf8" : "latin1", 0, this.used[i]);
+    let out: string;
+    if (parts.length === 1) out = parts[0]!.toString(this.wide[0] ? "utf8" : "latin1", 0, this.used[0]);
+    else {
+      // One flat string from one buffer: cheaper than joining a decoded string per chunk.
+      let total = 0;
+      for (const u of this.used) total += u;
+      const all = Buffer.concat(parts.map((p, i) => p.subarray(0, this.used[i])), total);
+      out = all.toString(this.wide.includes(true) ? "utf8" : "latin1");
+    }
     this.release();
     return out;
   }
