@@ -33,7 +33,7 @@ describe("build with a helper thread", () => {
 
   it.each(cases)("%s: prints what kubectl printed, with and without it", (c) => {
     const dir = path.join(fixtures, c);
-    const on = build(dir, {});
+    const on = build(dir, { KFRENDER_THREADS: "2" });
     const off = build(dir, { KFRENDER_THREADS: "1" });
     expect(on).toEqual(off);
     const expected = path.join(dir, "expected.yaml");

@@ -28,8 +28,9 @@ export function parseBuildArgs(argv: string[]): { args: ParsedArgs; dir: string;
 
 export async function runBuild(argv: string[], io: CliIo): Promise<number> {
   const { args, dir, restrictor } = parseBuildArgs(argv);
-  // A second thread reads ahead and prints part of the output (KFRENDER_THREADS=1 turns it off).
-  const helper = io.env.KFRENDER_THREADS === "1" ? undefined : new HelperThread(dir, restrictor === "LoadRestrictionsNone");
+  // KFRENDER_THREADS=2: a second thread reads ahead and prints part of the output. Off by default:
+  // on the 2-vCPU machines measured it was slower than one thread (see benchmarks/README.md).
+  const helper = io.env.KFRENDER_THREADS === "2" ? new HelperThread(dir, restrictor === "LoadRestrictionsNone") : undefined;
   try {
     return await buildWith(args, dir, restrictor, io, helper);
   } finally {
