@@ -3,6 +3,7 @@ import { parseAllDocuments, type YamlMap } from "@kfrender/yaml";
 import { build, KustomizeError, MemoryFileSystem } from "@kfrender/kustomize";
 import { generateIamPolicy } from "../src/generators/iam-policy-generator.js";
 import { Resource } from "../src/resource/resource.js";
+import { kustomizeErrorMessage } from "./support/errors.js";
 
 // Behaviour below was observed with `kubectl kustomize` (kustomize v5.5.0); the byte-exact
 // outputs are in fixtures/iamPolicyGenerator/.
@@ -10,15 +11,7 @@ import { Resource } from "../src/resource/resource.js";
 const config = (body: string) =>
   new Resource(parseAllDocuments(`apiVersion: builtin\nkind: IAMPolicyGenerator\nmetadata:\n  name: g\n${body}`)[0] as YamlMap);
 
-function message(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(KustomizeError);
-    return (e as Error).message;
-  }
-  throw new Error("expected an error");
-}
+const message = kustomizeErrorMessage;
 
 describe("IAMPolicyGenerator", () => {
   it("makes a GKE Workload Identity ServiceAccount, namespaced when asked", () => {

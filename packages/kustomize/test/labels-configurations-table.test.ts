@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { KustomizeError } from "@kfrender/kustomize";
 import { defaultTransformerConfig, mergeTransformerConfig, parseTransformerConfig } from "../src/fieldspecs/index.js";
 import { labelFieldSpecs } from "../src/transformers/labels.js";
+import { kustomizeErrorMessage } from "./support/errors.js";
 
 // The `labels` table of a `configurations:` file: extra fields every `labels:` entry writes to
 // (never commonLabels). Observed with `kubectl kustomize` (kustomize v5.5.0); byte-exact outputs
@@ -10,15 +11,7 @@ import { labelFieldSpecs } from "../src/transformers/labels.js";
 const withLabelsTable = (yaml: string) => mergeTransformerConfig(defaultTransformerConfig(), parseTransformerConfig(yaml));
 const SAMPLE_SELECTORS = { path: "spec/selectors/labels", kind: "Sample", create: true };
 
-function conflict(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(KustomizeError);
-    return (e as Error).message;
-  }
-  throw new Error("expected an error");
-}
+const conflict = kustomizeErrorMessage;
 
 describe("configurations: labels table", () => {
   it("is empty by default and read from configurations", () => {
