@@ -154,14 +154,7 @@ export function freezeConfig(c: TransformerConfig): TransformerConfig {
 
 function mergeConfigs(a: TransformerConfig, b: TransformerConfig): TransformerConfig {
   const merged = emptyTransformerConfig();
-  // A merged config's tables are sorted and de-duplicated already: merged with nothing, they stand.
-  const aDone = normalized.has(a);
-  const bDone = normalized.has(b);
   for (const t of FIELD_SPEC_TABLES) {
-    if ((aDone && b[t].length === 0) || (bDone && a[t].length === 0)) {
-      merged[t] = b[t].length === 0 ? a[t] : b[t];
-      continue;
-    }
     try {
       merged[t] = sortFieldSpecs(mergeFieldSpecs(a[t], b[t]));
     } catch (e) {
@@ -170,10 +163,6 @@ function mergeConfigs(a: TransformerConfig, b: TransformerConfig): TransformerCo
       }
       throw e;
     }
-  }
-  if ((aDone && b.nameReference.length === 0) || (bDone && a.nameReference.length === 0)) {
-    merged.nameReference = b.nameReference.length === 0 ? a.nameReference : b.nameReference;
-    return merged;
   }
   try {
     merged.nameReference = sortFieldSpecs(mergeBackRefs(a.nameReference, b.nameReference));
