@@ -61,6 +61,7 @@ describe("kustomization decoding: what later stages receive", () => {
     // "NEWTAG" < "newTag" < "newtag" in byte order.
     const { kustomization: k } = load("images:\n- name: a\n  newtag: c\n  NEWTAG: a\n  newTag: b\n");
     expect(k.images).toEqual([{ name: "a", newTag: "c" }]);
+    expect(load("images:\n- name: a\n  newTag: b\n  NEWTAG: a\n").kustomization.images).toEqual([{ name: "a", newTag: "b" }]);
   });
 
   it("stores Go's zero values for nulls below the top level", () => {

@@ -167,7 +167,8 @@ const NAMED_STRINGS = new Set(["types.PatchStrategicMerge", "types.SortOrder"]);
 /** A Go type reduced to what decoding JSON into it checks. */
 export type GoType =
   | { readonly kind: "string" | "bool" | "int" | "any"; readonly name: string }
-  | { readonly kind: "slice" | "map"; readonly name: string; readonly elem: GoType }
+  | { readonly kind: "map"; readonly name: string; readonly elem: GoType }
+  | { readonly kind: "slice"; readonly name: string; readonly elem: GoType; readonly elemNilable: boolean }
   | { readonly kind: "struct"; readonly name: string; readonly struct: GoStruct };
 
 export interface GoStruct {
@@ -182,6 +183,12 @@ export interface GoStruct {
 export interface GoField {
   readonly json: string;
   readonly type: GoType;
+  /** JSON null sets it to nil (pointer, slice, map, interface); elsewhere null changes nothing. */
+  readonly nilable: boolean;
+}
+
+function isNilable(text: string): boolean {
+  return text.startsWith("*") || text.startsWith("[]") || text.startsWith("map[") || text === "interface {}";
 }
 
 /** The non-ASCII runes Go's unicode.ToUpper(unicode.ToLower(r)) turns into ASCII letters. */
@@ -213,7 +220,7 @@ function compileType(text: string): GoType {
     // Decoding dereferences (allocating) before any check, so errors name the pointee.
     t = compileType(text.slice(1));
   } else if (text.startsWith("[]")) {
-    t = { kind: "slice", name: text, elem: compileType(text.slice(2)) };
+    t = { kind: "slice", name: text, elem: compileType(text.slice(2)), elemNilable: isNilable(text.slice(2)) };
   } else if (text.startsWith("map[string]")) {
     t = { kind: "map", name: text, elem: compileType(text.slice("map[string]".length)) };
   } else if (text === "string" || NAMED_STRINGS.has(text)) {
@@ -241,7 +248,7 @@ function addFields(into: GoStruct, spec: StructSpec): void {
   const folded = into.folded as Map<string, GoField>;
   for (const embedded of spec.inline ?? []) addFields(into, STRUCTS[embedded]!);
   for (const [json, type] of Object.entries(spec.fields)) {
-    const field = { json, type: compileType(type) };
+    const field = { json, type: compileType(type), nilable: isNilable(type) };
     exact.set(json, field);
     folded.set(foldName(json), field);
   }
