@@ -3,7 +3,7 @@ import { defineConfig } from "tsup";
 // One self-contained file for the rendering path keeps start-up cheap; the applier (and its
 // Kubernetes client) is loaded with a dynamic import only by the `apply` verb.
 export default defineConfig({
-  entry: { cli: "src/cli.ts", "helper-thread": "src/helper-thread/worker.ts" },
+  entry: { cli: "src/cli.ts" },
   format: ["esm"],
   clean: true,
   target: "node20",

@@ -1,7 +1,6 @@
 export { build, buildToYaml, type BuildOptions, type BuildResult } from "./build/build.js";
 export { KustomizeError, type KustomizeErrorCode } from "./errors.js";
 export type { FileSystem } from "./fs/file-system.js";
-export type { PreparsedFiles } from "./loader/file-loader.js";
 export { MemoryFileSystem } from "./fs/memory-fs.js";
 export type { LoadRestrictor } from "./loader/loader.js";
 export { type Gvk, type ResId, resIdString, parseApiVersion, apiVersionOf } from "./resource/res-id.js";

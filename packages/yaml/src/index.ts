@@ -10,7 +10,6 @@ import type { YamlValue } from "./values.js";
 export * from "./values.js";
 export { YamlError } from "./errors.js";
 export { isBareNull, cloneYaml } from "./bare-null.js";
-export { decodeDocuments, encodeDocuments, type EncodedDocuments } from "./transfer.js";
 export { stringifyAll, stringifyAllBytes, stringifyAllChunks, stringifyResource } from "./emit.js";
 export { compareKeys, sortedKeys } from "./key-order.js";
 
@@ -20,8 +19,6 @@ export interface ReadStats {
   nullListItems: number;
   /** Whether the stream's first document (empty ones included) is a map. */
   firstDocumentIsMap?: boolean;
-  /** Keys read with no value (marked, see isBareNull); -1 when not counted. */
-  bareNulls?: number;
 }
 
 function read(text: string, typing: Typing, file: string | undefined, stats?: ReadStats): YamlValue[] {
@@ -30,17 +27,13 @@ function read(text: string, typing: Typing, file: string | undefined, stats?: Re
     const docs = reader.documents();
     if (stats) {
       stats.nullListItems = reader.nullListItems;
-      stats.bareNulls = reader.bareNulls;
       const first = docs[0];
       stats.firstDocumentIsMap = first !== null && typeof first === "object" && !Array.isArray(first);
     }
     return docs;
   } catch (e) {
     if (e instanceof Unsupported) {
-      if (stats) {
-        stats.nullListItems = -1;
-        stats.bareNulls = -1;
-      }
+      if (stats) stats.nullListItems = -1;
       return fallbackDocuments(text, typing, file);
     }
     // Absurd nesting overflows the stack before anything else; go-yaml stops at depth 10000.

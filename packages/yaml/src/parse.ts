@@ -62,8 +62,6 @@ function setKey(m: YamlMap, k: string, v: YamlValue): void {
 export class Reader implements ErrorSite {
   /** List items read as null so far (kustomize refuses them in resources). */
   nullListItems = 0;
-  /** Keys read with no value at all (see bare-null.ts). */
-  bareNulls = 0;
   private pos = 0;
   private readonly n: number;
   private anchors = new Map<string, YamlValue>();
@@ -524,10 +522,7 @@ export class Reader implements ErrorSite {
           );
         }
         setKey(m, key, v);
-        if (bare) {
-          markBareNull(m, key);
-          this.bareNulls++;
-        }
+        if (bare) markBareNull(m, key);
       }
       const next = this.nextContent();
       if (next < col) break;
@@ -946,10 +941,7 @@ export class Reader implements ErrorSite {
         }
         seen.add(scalarKey);
         setKey(m, scalarKey, v);
-        if (v === null && this.emptyNode) {
-          markBareNull(m, scalarKey);
-          this.bareNulls++;
-        }
+        if (v === null && this.emptyNode) markBareNull(m, scalarKey);
       }
       const d = this.c();
       if (d === 44) this.pos++;

@@ -5,7 +5,6 @@ import { stringifyAll, stringifyAllChunks, stringifyResource } from "@kfrender/y
 import { type ParsedArgs, UsageError, flag, parseArgs } from "../args.js";
 import type { CliIo } from "../io.js";
 import { NodeFileSystem } from "../node-fs.js";
-import { HelperThread } from "../helper-thread/client.js";
 import { writeNew } from "../write-new.js";
 
 export const BUILD_USAGE = `Usage: kfrender build [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone] [-o PATH] DIR
@@ -28,18 +27,7 @@ export function parseBuildArgs(argv: string[]): { args: ParsedArgs; dir: string;
 
 export async function runBuild(argv: string[], io: CliIo): Promise<number> {
   const { args, dir, restrictor } = parseBuildArgs(argv);
-  // KFRENDER_THREADS=2: a second thread reads ahead and prints part of the output. Off by default:
-  // on the 2-vCPU machines measured it was slower than one thread (see benchmarks/README.md).
-  const helper = io.env.KFRENDER_THREADS === "2" ? new HelperThread(dir, restrictor === "LoadRestrictionsNone") : undefined;
-  try {
-    return await buildWith(args, dir, restrictor, io, helper);
-  } finally {
-    helper?.close();
-  }
-}
-
-async function buildWith(args: ParsedArgs, dir: string, restrictor: LoadRestrictor, io: CliIo, helper: HelperThread | undefined): Promise<number> {
-  const { resources, warnings } = build(dir, { fs: new NodeFileSystem(), loadRestrictor: restrictor, preparsed: helper });
+  const { resources, warnings } = build(dir, { fs: new NodeFileSystem(), loadRestrictor: restrictor });
   for (const w of warnings) io.stderr(w + "\n");
   const check = flag(args, "--check");
   if (check !== undefined) {
@@ -49,8 +37,7 @@ async function buildWith(args: ParsedArgs, dir: string, restrictor: LoadRestrict
   }
   const out = flag(args, "-o") ?? flag(args, "--output");
   if (out === undefined) {
-    const values = resources.map((r) => r.obj);
-    for (const chunk of helper ? helper.stringifyAll(values) : stringifyAllChunks(values)) io.stdout(chunk);
+    for (const chunk of stringifyAllChunks(resources.map((r) => r.obj))) io.stdout(chunk);
     return 0;
   }
   if (fs.existsSync(out) && fs.statSync(out).isDirectory()) {

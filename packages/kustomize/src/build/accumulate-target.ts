@@ -3,7 +3,7 @@ import { buildMetadataState, joinOriginPath, originText, setOrigin } from "../bu
 import { KustomizeError } from "../errors.js";
 import { type FileLoader, isRemoteReference } from "../loader/file-loader.js";
 import { loadKustomizationFile } from "../loader/kustomization-file.js";
-import { resourcesFromText, resourcesFromValues } from "../resource/read-resources.js";
+import { resourcesFromText } from "../resource/read-resources.js";
 import type { Resource } from "../resource/resource.js";
 import type { Kustomization } from "../types/kustomization.js";
 import { mergeVars } from "../transformers/vars.js";
@@ -74,8 +74,6 @@ export function accumulateResources(ctx: BuildContext, acc: Accumulator, loader:
 }
 
 function readResourceFile(loader: FileLoader, path: string, abs: string): Resource[] {
-  const pre = loader.preparsed(path);
-  if (pre) return resourcesFromValues(pre.docs, pre.path, pre.stats.nullListItems !== 0);
   let text: string;
   try {
     text = loader.readFile(path);

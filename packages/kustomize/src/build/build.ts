@@ -4,7 +4,6 @@ import type { FileSystem } from "../fs/file-system.js";
 import { nameHashSuffix } from "../generators/index.js";
 import { FileLoader } from "../loader/file-loader.js";
 import type { LoadRestrictor } from "../loader/loader.js";
-import type { PreparsedFiles } from "../loader/file-loader.js";
 import { LOCAL_CONFIG_ANNOTATION } from "../resource/read-resources.js";
 import type { Resource } from "../resource/resource.js";
 import { OpenApiSelection } from "../openapi/index.js";
@@ -26,8 +25,6 @@ export interface BuildOptions {
    * environment, which `kfrender render` passes here.
    */
   env?: Readonly<Record<string, string | undefined>>;
-  /** Resource files already parsed (by a helper thread, say); the rest are read through `fs`. */
-  preparsed?: PreparsedFiles;
 }
 
 export interface BuildResult {
@@ -47,7 +44,6 @@ export function build(dir: string, opts: BuildOptions): BuildResult {
     fs: opts.fs,
     restrictor: opts.loadRestrictor ?? "LoadRestrictionsRootOnly",
     env: opts.env ?? {},
-    preparsed: opts.preparsed,
   });
   const { acc, kust } = accumulateRoot(ctx, loader);
   finish(acc, ctx.meta);

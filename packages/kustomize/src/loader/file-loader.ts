@@ -1,5 +1,4 @@
 import { posix } from "node:path";
-import type { ReadStats, YamlValue } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
 import type { FileSystem } from "../fs/file-system.js";
 import type { LoadRestrictor, Loader } from "./loader.js";
@@ -27,19 +26,6 @@ export interface FileLoaderOptions {
   fs: FileSystem;
   restrictor: LoadRestrictor;
   env: Readonly<Record<string, string | undefined>>;
-  /** De-linked directories, shared by every loader of one build (the tree does not change under it). */
-  realDirs?: Map<string, string>;
-  /** Resource files read ahead of the build (see BuildOptions.preparsed). */
-  preparsed?: PreparsedFiles;
-}
-
-/**
- * Resource files parsed ahead of the build, by their resolved path — for instance by a helper
- * thread while the build runs. They must be exactly what `parseAllDocuments` gives for the file.
- */
-export interface PreparsedFiles {
-  /** The file's documents and read stats, or undefined when the build should read it itself. */
-  take(path: string): { docs: YamlValue[]; stats: ReadStats } | undefined;
 }
 
 /**
@@ -49,6 +35,8 @@ export interface PreparsedFiles {
 export class FileLoader implements Loader {
   readonly fs: FileSystem;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** De-linked directories, shared by every loader of one build (the tree does not change under it). */
+  private readonly realDirs: Map<string, string>;
 
   private constructor(
     readonly root: string,
@@ -57,11 +45,12 @@ export class FileLoader implements Loader {
   ) {
     this.fs = options.fs;
     this.env = options.env;
+    this.realDirs = parent?.realDirs ?? new Map();
   }
 
   /** The loader for the directory being built; `dir` must be an existing directory. */
   static forRoot(dir: string, options: FileLoaderOptions): FileLoader {
-    return new FileLoader(confirmDir(options.fs, posix.resolve("/", dir)), { ...options, realDirs: options.realDirs ?? new Map() });
+    return new FileLoader(confirmDir(options.fs, posix.resolve("/", dir)), options);
   }
 
   /** A loader for a base, component or resource directory referenced from this root. */
@@ -111,27 +100,12 @@ export class FileLoader implements Loader {
   }
 
   private realDir(dir: string): string {
-    const cache = this.options.realDirs!;
-    let real = cache.get(dir);
+    let real = this.realDirs.get(dir);
     if (real === undefined) {
       real = this.fs.realPath(dir);
-      cache.set(dir, real);
+      this.realDirs.set(dir, real);
     }
     return real;
-  }
-
-  /** A resource file's documents if they were read ahead; undefined: read the file. */
-  preparsed(rel: string): { path: string; docs: YamlValue[]; stats: ReadStats } | undefined {
-    const source = this.options.preparsed;
-    if (!source) return undefined;
-    let path: string;
-    try {
-      path = this.resolvePath(rel);
-    } catch {
-      return undefined; // the ordinary read reports it
-    }
-    const found = source.take(path);
-    return found && { path, ...found };
   }
 
   readFile(rel: string): string {
