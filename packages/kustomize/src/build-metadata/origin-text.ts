@@ -1,4 +1,4 @@
-import type { ResourceOrigin } from "../resource/resource.js";
+import type { ResourceOrigin } from "./origin.js";
 
 /**
  * The annotation texts, as kyaml's Marshal (go-yaml v3) writes kustomize's Origin struct: fields

@@ -1,10 +1,20 @@
 import { isMap, parseYaml11, type YamlMap, type YamlValue } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
-import type { Resource, ResourceOrigin } from "../resource/resource.js";
+import type { Resource } from "../resource/resource.js";
 import type { BuildMetadataState } from "./options.js";
 
 export const ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
 export const TRANSFORMATIONS_ANNOTATION = "alpha.config.kubernetes.io/transformations";
+
+/** kustomize's Origin: where a resource came from, or which generator or transformer touched it. */
+export interface ResourceOrigin {
+  /** Path of the file (relative to its kustomization root) or the generator's config. */
+  path?: string;
+  repo?: string;
+  ref?: string;
+  configuredIn?: string;
+  configuredBy?: { apiVersion: string; kind: string; name?: string; namespace?: string };
+}
 
 /** A generator or transformer that kustomize runs for a field of the current kustomization. */
 export function builtinOrigin(meta: BuildMetadataState, kind: string): ResourceOrigin {

@@ -1,9 +1,10 @@
 import { isMap } from "@kfrender/yaml";
 import type { ResMap } from "../resource/res-map.js";
-import type { Resource, ResourceOrigin } from "../resource/resource.js";
+import type { Resource } from "../resource/resource.js";
 import type { BuildMetadataState } from "./options.js";
 import {
   ORIGIN_ANNOTATION,
+  type ResourceOrigin,
   TRANSFORMATIONS_ANNOTATION,
   annotationsOf,
   builtinOrigin,

@@ -26,19 +26,13 @@ export function runTransformers(ctx: BuildContext, acc: Accumulator, loader: Fil
   const patchOptions = { schema: () => ctx.openapi.current(), isBareNull };
   // With buildMetadata, each field's transformer instances are recorded once the field has run.
   const meta = ctx.meta;
-  const ran = meta ? (kind: string, times?: number) => recordBuiltin(meta, resMap, kind, times) : undefined;
+  const ran: RecordRun | undefined = meta ? (kind, times) => recordBuiltin(meta, resMap, kind, times) : undefined;
   if (kust.patchesStrategicMerge?.length) {
     applyPatchesStrategicMerge(resMap, kust.patchesStrategicMerge, loader, patchOptions);
     ran?.("PatchStrategicMergeTransformer");
   }
   if (kust.patches?.length) {
-    // Patches can change the annotations that hold the records, so each is recorded as it runs.
-    if (ran) {
-      for (const p of kust.patches) {
-        applyPatches(resMap, [p], loader, patchOptions);
-        ran("PatchTransformer");
-      }
-    } else applyPatches(resMap, kust.patches, loader, patchOptions);
+    applyEach(kust.patches, (patches) => applyPatches(resMap, patches, loader, patchOptions), ran, "PatchTransformer");
   }
   if (kust.namespace) {
     applyNamespace(resMap, kust.namespace, config);
@@ -59,12 +53,7 @@ export function runTransformers(ctx: BuildContext, acc: Accumulator, loader: Fil
     ran?.("AnnotationsTransformer");
   }
   if (kust.patchesJson6902?.length) {
-    if (ran) {
-      for (const p of kust.patchesJson6902) {
-        applyPatchesJson6902(resMap, [p], loader);
-        ran("PatchJson6902Transformer");
-      }
-    } else applyPatchesJson6902(resMap, kust.patchesJson6902, loader);
+    applyEach(kust.patchesJson6902, (patches) => applyPatchesJson6902(resMap, patches, loader), ran, "PatchJson6902Transformer");
   }
   if (kust.replicas?.length) {
     applyReplicas(resMap, kust.replicas, config);
@@ -79,4 +68,22 @@ export function runTransformers(ctx: BuildContext, acc: Accumulator, loader: Fil
     ran?.("ReplacementTransformer");
   }
   if (kust.transformers?.length) runTransformersField(ctx, acc, loader, kust.transformers);
+}
+
+/** Records, with build metadata, that a field's transformer ran (`times` instances of it). */
+type RecordRun = (kind: string, times?: number) => void;
+
+/**
+ * Runs a patch field. Patches can change the annotations that hold the records, so with build
+ * metadata each entry is applied and recorded in turn; without it the field runs in one go.
+ */
+function applyEach<T>(entries: T[], apply: (entries: T[]) => void, ran: RecordRun | undefined, kind: string): void {
+  if (!ran) {
+    apply(entries);
+    return;
+  }
+  for (const entry of entries) {
+    apply([entry]);
+    ran(kind);
+  }
 }

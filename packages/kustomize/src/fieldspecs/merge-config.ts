@@ -36,17 +36,10 @@ export function emptyTransformerConfig(): TransformerConfig {
 /**
  * kustomize's FsSlice.MergeOne: an incoming spec is dropped when an existing one with the same
  * path is selected by the incoming spec's gvk (so a wildcard is swallowed by a more specific
- * entry already present); if their `create` flags differ that is an error.
+ * entry already present); if their `create` flags differ that is an error. Always a new array.
  */
-export function mergeFieldSpec(into: FieldSpec[], x: FieldSpec): FieldSpec[] {
-  const existing = into.find((s) => s.path === x.path && isSelected(s, x));
-  if (existing) {
-    if (!!existing.create !== !!x.create) {
-      throw new KustomizeError("INVALID_KUSTOMIZATION", "conflicting fieldspecs");
-    }
-    return into;
-  }
-  return [...into, x];
+export function mergeFieldSpec(into: readonly FieldSpec[], x: FieldSpec): FieldSpec[] {
+  return mergeFieldSpecs(into, [x]);
 }
 
 export function mergeFieldSpecs(into: readonly FieldSpec[], incoming: readonly FieldSpec[]): FieldSpec[] {

@@ -45,26 +45,19 @@ export class ResMap {
     const id = r.id();
     const index = (this.byName ??= this.indexByName());
     const key = nameKey(id);
-    const same = index.get(key);
-    if (same?.some((x) => sameId(x.id(), id))) {
+    if (index.get(key)?.some((x) => sameId(x.id(), id))) {
       throw new KustomizeError(
         "ID_CONFLICT",
         `may not add resource with an already registered id: ${resIdString(id)}`,
       );
     }
-    if (same) same.push(r);
-    else index.set(key, [r]);
+    pushTo(index, key, r);
     this.list.push(r);
   }
 
   private indexByName(): Map<string, Resource[]> {
     const index = new Map<string, Resource[]>();
-    for (const x of this.list) {
-      const key = nameKey(x.id());
-      const same = index.get(key);
-      if (same) same.push(x);
-      else index.set(key, [x]);
-    }
+    for (const x of this.list) pushTo(index, nameKey(x.id()), x);
     return index;
   }
 
@@ -120,6 +113,12 @@ export class ResMap {
 
 function nameKey(id: ResId): string {
   return `${id.kind}\u0000${id.name}`;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** Resources by every name they have had; lookups check the full id (see ResMap.anyIdIndex). */

@@ -2,16 +2,6 @@ import type { YamlMap, YamlValue } from "@kfrender/yaml";
 import { cloneYaml, isMap } from "@kfrender/yaml";
 import { type ResId, parseApiVersion } from "./res-id.js";
 
-/** Where a resource came from, for `buildMetadata: [originAnnotations]`. */
-export interface ResourceOrigin {
-  /** Path of the file (relative to its kustomization root) or the generator's config. */
-  path?: string;
-  repo?: string;
-  ref?: string;
-  configuredIn?: string;
-  configuredBy?: { apiVersion: string; kind: string; name?: string; namespace?: string };
-}
-
 export type GeneratorBehavior = "create" | "merge" | "replace";
 
 /**
@@ -32,9 +22,6 @@ export class Resource {
   nameSuffixes: string[] = [];
   /** Var names this resource's fields reference, resolved at the end of the build. */
   refVarNames: string[] = [];
-  origin?: ResourceOrigin;
-  /** `buildMetadata: [transformerAnnotations]`: the transformers that touched this resource. */
-  transformations?: ResourceOrigin[];
 
   constructor(public obj: YamlMap) {}
 
@@ -121,8 +108,6 @@ export class Resource {
     r.namePrefixes = this.namePrefixes.slice();
     r.nameSuffixes = this.nameSuffixes.slice();
     r.refVarNames = this.refVarNames.slice();
-    r.origin = this.origin;
-    r.transformations = this.transformations?.slice();
     return r;
   }
 }

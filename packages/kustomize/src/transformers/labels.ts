@@ -26,7 +26,7 @@ export function labelFieldSpecs(label: Label, config: TransformerConfig): FieldS
   const fields = label.fields ?? [];
   const own = config.labels.length ? merging("labels", () => mergeFieldSpecs(fields, config.labels)) : fields;
   if (label.includeSelectors) return merging("labels", () => mergeFieldSpecs(own, config.commonLabels));
-  const withMetadata = merging("labels", () => mergeFieldSpec(own.slice(), METADATA_LABELS));
+  const withMetadata = merging("labels", () => mergeFieldSpec(own, METADATA_LABELS));
   if (!label.includeTemplates) return withMetadata;
   return merging("template fieldSpec", () => mergeFieldSpecs(withMetadata, config.templateLabels));
 }
