@@ -82,39 +82,62 @@ function escape(c: number): string {
 }
 
 /**
- * Output goes into UTF-8 byte chunks, decoded once at the end (Latin-1 for chunks that hold only
- * ASCII, a plain copy): far cheaper than millions of string concatenations or an array join on
- * multi-megabyte builds. Chunks are never grown or copied while printing.
+ * Output goes into UTF-8 byte chunks of CHUNK bytes: far cheaper than millions of string
+ * concatenations. For bytes, the chunks are kept and handed out as they are; for text, each full
+ * chunk is decoded (Latin-1 when it holds only ASCII) and the buffer reused, so a multi-megabyte
+ * print touches one chunk of fresh memory, not a copy of the whole output.
  */
 const CHUNK = 1 << 16;
-/** A first chunk kept from the previous print: printing many small resources allocates nothing. */
+/** The float64 whose eight bytes are all 0x20 (a normal number: stored bit for bit). */
+const EIGHT_SPACES = new Float64Array(new Uint8Array(8).fill(32).buffer)[0]!;
+/** The text printers' chunk, kept between prints: printing many small resources allocates nothing. */
 let spare: Buffer | undefined;
 
 class Printer {
-  chunks: Buffer[] = [];
-  /** Bytes used in each finished chunk, and whether it holds non-ASCII. */
-  used: number[] = [];
-  wide: boolean[] = [];
+  /** Finished output: byte chunks (bytes printers) or their decoded text (text printers). */
+  private readonly chunks: Uint8Array[] = [];
+  private readonly texts: string[] = [];
   buf: Buffer;
+  /** The same chunk, for writing eight spaces at a time. */
+  view: DataView;
   pos = 0;
+  /** Whether the current chunk holds non-ASCII (a string's bytes never straddle two chunks). */
   isWide = false;
   /** Characters (UTF-16 units; the printer never writes astral characters raw) so far. */
   len = 0;
   /** Value of `len` where the current line starts (for the column). */
   lineStart = 0;
 
-  constructor() {
-    this.buf = spare ?? Buffer.allocUnsafe(CHUNK);
-    spare = undefined;
+  constructor(private readonly asText: boolean) {
+    this.buf = (asText && spare) || Buffer.allocUnsafe(CHUNK);
+    if (asText) spare = undefined;
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
   }
 
+  /** Finishes the current chunk and makes room for at least `min` more bytes. */
   private next(min: number): void {
-    this.chunks.push(this.buf);
-    this.used.push(this.pos);
-    this.wide.push(this.isWide);
+    if (this.asText) {
+      if (this.pos > 0) this.texts.push(this.buf.toString(this.isWide ? "utf8" : "latin1", 0, this.pos));
+      this.pos = 0;
+      this.isWide = false;
+      if (min <= this.buf.length) return;
+    } else if (this.pos > 0) this.chunks.push(this.buf.subarray(0, this.pos));
     this.buf = Buffer.allocUnsafe(Math.max(CHUNK, min));
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
     this.pos = 0;
     this.isWide = false;
+  }
+
+  text(): string {
+    this.next(0);
+    if (this.buf.length === CHUNK) spare = this.buf;
+    return this.texts.length === 1 ? this.texts[0]! : this.texts.join("");
+  }
+
+  /** The output as views of the printer's chunks: no copy, for writing out as they are. */
+  byteChunks(): Uint8Array[] {
+    this.next(0);
+    return this.chunks;
   }
 
   w(s: string): void {
@@ -141,60 +164,36 @@ class Printer {
     this.len += n;
   }
 
-  /** `w` for text known to be ASCII (checked by the caller), copied natively when long. */
+  /** `w` for text known to be ASCII (checked by the caller). */
   wa(s: string): void {
     const n = s.length;
     if (this.pos + n > this.buf.length) this.next(n);
     const buf = this.buf;
     let pos = this.pos;
-    if (n < 24) for (let i = 0; i < n; i++) buf[pos++] = s.charCodeAt(i);
+    // A JS loop beats the native latin1Write call (and its argument checks) up to a few hundred
+    // characters; most keys, values and indentation are far shorter.
+    if (n < 256) for (let i = 0; i < n; i++) buf[pos++] = s.charCodeAt(i);
     else pos += (buf as unknown as { latin1Write(s: string, at: number): number }).latin1Write(s, pos);
     this.pos = pos;
     this.len += n;
   }
 
-  text(): string {
-    this.next(0);
-    const parts = this.chunks;
-    let out: string;
-    if (parts.length === 1) out = parts[0]!.toString(this.wide[0] ? "utf8" : "latin1", 0, this.used[0]);
-    else {
-      // One flat string from one buffer: cheaper than joining a decoded string per chunk.
-      let total = 0;
-      for (const u of this.used) total += u;
-      const all = Buffer.concat(parts.map((p, i) => p.subarray(0, this.used[i])), total);
-      out = all.toString(this.wide.includes(true) ? "utf8" : "latin1");
+  /** `n` spaces: indentation is over half of a typical build's output (nested CRD schemas). */
+  indent(n: number): void {
+    if (this.pos + n > this.buf.length) this.next(n);
+    let pos = this.pos;
+    const end = pos + n;
+    if (n >= 8) {
+      // Eight bytes per store; the last store may overlap the previous one (all spaces anyway).
+      const view = this.view;
+      for (; pos < end - 8; pos += 8) view.setFloat64(pos, EIGHT_SPACES);
+      view.setFloat64(end - 8, EIGHT_SPACES);
+    } else {
+      const buf = this.buf;
+      for (; pos < end; pos++) buf[pos] = 32;
     }
-    this.release();
-    return out;
-  }
-
-  /** Hands the first chunk back for the next print (its bytes were copied out already). */
-  private release(): void {
-    const first = this.chunks[0];
-    if (first !== undefined && first.length === CHUNK) spare = first;
-  }
-
-  /** The output as views of the printer's chunks: no copy, for writing out as they are. */
-  byteChunks(): Uint8Array[] {
-    this.next(0);
-    const out: Uint8Array[] = [];
-    for (let i = 0; i < this.chunks.length; i++) if (this.used[i]! > 0) out.push(this.chunks[i]!.subarray(0, this.used[i]));
-    return out;
-  }
-
-  bytes(): Uint8Array {
-    this.next(0);
-    let total = 0;
-    for (const u of this.used) total += u;
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (let i = 0; i < this.chunks.length; i++) {
-      out.set(this.chunks[i]!.subarray(0, this.used[i]), at);
-      at += this.used[i]!;
-    }
-    this.release();
-    return out;
+    this.pos = end;
+    this.len += n;
   }
 
   col(): number {
@@ -246,7 +245,7 @@ class Printer {
         if (!spaces && col > BEST_WIDTH && s.charCodeAt(i + 1) !== 32) {
           this.w(s.slice(seg, i));
           this.nl();
-          this.wa(sp(indent));
+          this.indent(indent);
           col = indent;
           seg = i + 1;
         } else col++;
@@ -277,7 +276,7 @@ class Printer {
           this.w(buf);
           buf = "";
           this.nl();
-          this.wa(sp(indent));
+          this.indent(indent);
           col = indent;
         } else {
           buf += " ";
@@ -326,7 +325,7 @@ class Printer {
           this.w(buf);
           buf = "";
           this.nl();
-          this.wa(sp(indent));
+          this.indent(indent);
           col = indent;
           if (s.charCodeAt(i + 1) === 32) {
             this.w("\\");
@@ -404,7 +403,7 @@ class Printer {
     for (const k of keys) {
       const v = m[k];
       if (v === undefined) continue;
-      if (!(first && inline)) this.wa(sp(indent));
+      if (!(first && inline)) this.indent(indent);
       first = false;
       if (plainKeys.has(k)) {
         this.wa(k);
@@ -467,7 +466,7 @@ class Printer {
 
   seq(a: YamlValue[], indent: number, inline: boolean): void {
     for (let i = 0; i < a.length; i++) {
-      if (!(i === 0 && inline)) this.wa(sp(indent));
+      if (!(i === 0 && inline)) this.indent(indent);
       this.wa("- ");
       let v = a[i];
       if (v === undefined) v = null;
@@ -526,13 +525,13 @@ function scalarText(v: YamlValue): string {
 
 /** One resource exactly as `kubectl kustomize` prints it (without the `---` separator). */
 export function stringifyResource(v: YamlValue): string {
-  const p = new Printer();
+  const p = new Printer(true);
   p.top(v);
   return p.text();
 }
 
-function printAll(values: readonly YamlValue[]): Printer {
-  const p = new Printer();
+function printAll(values: readonly YamlValue[], asText: boolean): Printer {
+  const p = new Printer(asText);
   for (let i = 0; i < values.length; i++) {
     if (i > 0) {
       p.w("---");
@@ -545,15 +544,15 @@ function printAll(values: readonly YamlValue[]): Printer {
 
 /** The whole build output: resources separated by `---` lines, as `kubectl kustomize` prints it. */
 export function stringifyAll(values: readonly YamlValue[]): string {
-  return printAll(values).text();
+  return printAll(values, true).text();
 }
 
 /** `stringifyAll` as UTF-8 bytes, for writing straight to a file or stdout without decoding. */
 export function stringifyAllBytes(values: readonly YamlValue[]): Uint8Array {
-  return printAll(values).bytes();
+  return Buffer.concat(printAll(values, false).byteChunks());
 }
 
 /** `stringifyAllBytes` in consecutive pieces (no copy into one buffer); write them in order. */
 export function stringifyAllChunks(values: readonly YamlValue[]): Uint8Array[] {
-  return printAll(values).byteChunks();
+  return printAll(values, false).byteChunks();
 }
