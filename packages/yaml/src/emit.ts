@@ -31,6 +31,7 @@ function sp(n: number): string {
 
 /** Characters go-yaml v2's reader refuses in kustomize's JSON (it writes them unescaped). */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 const FORBIDDEN = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
 const NEEDS_PREP = /[\u007f-\u009f\ud800-\udfff\ufffe\uffff]/;
 
@@ -90,6 +91,11 @@ function escape(c: number): string {
 const CHUNK = 1 << 16;
 /** The float64 whose eight bytes are all 0x20 (a normal number: stored bit for bit). */
 const EIGHT_SPACES = new Float64Array(new Uint8Array(8).fill(32).buffer)[0]!;
+/**
+ * Buffer's own encoders, called without `write`'s argument checks and encoding switch (the room
+ * is checked before every write).
+ */
+type NativeWrites = Buffer & { utf8Write(s: string, at: number): number; latin1Write(s: string, at: number): number };
 /** The text printers' chunk, kept between prints: printing many small resources allocates nothing. */
 let spare: Buffer | undefined;
 
@@ -149,14 +155,14 @@ class Printer {
       for (let i = 0; i < n; i++) {
         const c = s.charCodeAt(i);
         if (c >= 0x80) {
-          pos += buf.write(i === 0 ? s : s.slice(i), pos, "utf8");
+          pos += (buf as NativeWrites).utf8Write(i === 0 ? s : s.slice(i), pos);
           this.isWide = true;
           break;
         }
         buf[pos++] = c;
       }
     } else {
-      const k = buf.write(s, pos, "utf8");
+      const k = (buf as NativeWrites).utf8Write(s, pos);
       if (k !== n) this.isWide = true;
       pos += k;
     }
@@ -173,7 +179,7 @@ class Printer {
     // A JS loop beats the native latin1Write call (and its argument checks) up to a few hundred
     // characters; most keys, values and indentation are far shorter.
     if (n < 256) for (let i = 0; i < n; i++) buf[pos++] = s.charCodeAt(i);
-    else pos += (buf as unknown as { latin1Write(s: string, at: number): number }).latin1Write(s, pos);
+    else pos += (buf as NativeWrites).latin1Write(s, pos);
     this.pos = pos;
     this.len += n;
   }
@@ -400,7 +406,10 @@ class Printer {
   /** A map's entries at `indent`; `inline`: the first one continues the current line. */
   map(m: Record<string, YamlValue>, indent: number, inline: boolean, keys = sortedKeys(m)): void {
     let first = true;
-    for (const k of keys) {
+    // Indexed, not for-of: printing runs mostly before the JIT has optimised it, and the
+    // interpreter's for-of allocates an iterator result per key.
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
       const v = m[k];
       if (v === undefined) continue;
       if (!(first && inline)) this.indent(indent);

@@ -28,6 +28,7 @@ export interface ErrorSite {
 }
 
 const MAX_ALIAS_NODES = 1_000_000;
+const KEY_SLOTS = 512;
 
 function isWs(c: number): boolean {
   return c === 32 || c === 9;
@@ -70,6 +71,18 @@ export class Reader implements ErrorSite {
   private aliasCount = { n: 0 };
   /** The document's root map while it is read (its keys are typed leniently). */
   private rootMap: YamlMap | undefined;
+  /**
+   * A line start whose indentation a plain scalar's look-ahead already skipped, and where its
+   * content starts: nextContent resumes there instead of counting the same spaces again.
+   */
+  private peekedLine = -1;
+  private peekedContent = -1;
+  /**
+   * Plain keys read so far (by a hash of their text) and what they typed to: manifests repeat a
+   * few keys endlessly, and a repeat then costs neither a new string nor the typing.
+   */
+  private readonly seenKeys: (string | undefined)[] = new Array(KEY_SLOTS);
+  private readonly seenKeyValues: (string | undefined)[] = new Array(KEY_SLOTS);
 
   private readonly src: string;
 
@@ -140,7 +153,8 @@ export class Reader implements ErrorSite {
     for (;;) {
       let p = this.pos;
       const lineStart = p === 0 || s.charCodeAt(p - 1) === 10;
-      while (s.charCodeAt(p) === 32) p++;
+      if (p === this.peekedLine) p = this.peekedContent;
+      else while (s.charCodeAt(p) === 32) p++;
       let c = s.charCodeAt(p);
       if (c === 9) {
         let q = p;
@@ -465,6 +479,7 @@ export class Reader implements ErrorSite {
         const start = this.pos;
         const s = this.src;
         let p = start;
+        let hash = 0;
         for (;;) {
           const d = s.charCodeAt(p);
           if (d === 10 || d !== d) {
@@ -475,20 +490,31 @@ export class Reader implements ErrorSite {
           if (d === 35 && isWs(s.charCodeAt(p - 1))) {
             this.fail("could not find expected ':'", keyLine);
           }
+          hash = (Math.imul(hash, 31) + d) | 0;
           p++;
         }
         let e = p;
         while (isWs(s.charCodeAt(e - 1))) e--;
-        const text = s.slice(start, e);
         this.pos = p;
-        if (text === "<<" && props?.tag === undefined) {
-          isMerge = true;
-          key = text;
-        } else if (props?.tag !== undefined) {
-          const v = this.typing.tagged(props.tag, text, true, this);
-          key = typeof v === "string" ? v : this.typing.plainKey(text, root, this);
+        const slot = hash & (KEY_SLOTS - 1);
+        const seen = props === undefined && !root && e === p ? this.seenKeys[slot] : undefined;
+        if (seen !== undefined && seen.length === e - start && s.startsWith(seen, start)) {
+          key = this.seenKeyValues[slot]!;
         } else {
-          key = this.typing.plainKey(text, root, this);
+          const text = s.slice(start, e);
+          if (text === "<<" && props?.tag === undefined) {
+            isMerge = true;
+            key = text;
+          } else if (props?.tag !== undefined) {
+            const v = this.typing.tagged(props.tag, text, true, this);
+            key = typeof v === "string" ? v : this.typing.plainKey(text, root, this);
+          } else {
+            key = this.typing.plainKey(text, root, this);
+            if (!root && e === p) {
+              this.seenKeys[slot] = text;
+              this.seenKeyValues[slot] = key;
+            }
+          }
         }
       } else {
         this.fail("did not find expected key");
@@ -513,7 +539,8 @@ export class Reader implements ErrorSite {
       if (isMerge) {
         (merges ??= []).push(v);
       } else {
-        if (this.typing.rejectDuplicates && Object.prototype.hasOwnProperty.call(m, key)) {
+        // (A value is never undefined: a plain lookup answers for every key but "__proto__".)
+        if (this.typing.rejectDuplicates && (key === "__proto__" ? Object.prototype.hasOwnProperty.call(m, key) : m[key] !== undefined)) {
           const line = this.lineAt(keyLine);
           throw new YamlError(
             `yaml: unmarshal errors:\n  line ${line}: mapping key ${JSON.stringify(key)} already defined`,
@@ -604,6 +631,8 @@ export class Reader implements ErrorSite {
         let r = q;
         while (s.charCodeAt(r) === 32) r++;
         const col = r - q;
+        this.peekedLine = q;
+        this.peekedContent = r;
         while (isWs(s.charCodeAt(r))) r++;
         const e = s.charCodeAt(r);
         if (e === 10) {
