@@ -52,8 +52,9 @@ export function mergeFieldSpecs(into: readonly FieldSpec[], incoming: readonly F
     if (same) same.push(x);
     else byPath.set(x.path, [x]);
   };
-  for (const x of out) index(x);
-  for (const x of incoming) {
+  for (let i = 0; i < out.length; i++) index(out[i]!);
+  for (let i = 0; i < incoming.length; i++) {
+    const x = incoming[i]!;
     const existing = byPath.get(x.path)?.find((s) => isSelected(s, x));
     if (!existing) {
       out.push(x);

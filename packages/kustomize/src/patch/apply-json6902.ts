@@ -46,7 +46,9 @@ function throughJson(v: YamlValue): void {
       else if (typeof x === "object" && x !== null) throughJson(x);
     }
   } else if (isMap(v)) {
-    for (const k of Object.keys(v)) {
+    const keys = Object.keys(v);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
       const x = v[k]!;
       if (typeof x === "bigint") v[k] = Number(x);
       else if (typeof x === "object" && x !== null) throughJson(x);

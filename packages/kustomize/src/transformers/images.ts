@@ -49,12 +49,15 @@ function imageSetter(img: Image): FieldVisitor {
  * object (depth first, children before the list itself), each item's `image` is updated.
  */
 function updateContainerLists(node: YamlValue, set: FieldVisitor): void {
+  // Indexed loops: this walks every object, mostly before the JIT has optimised it.
   if (Array.isArray(node)) {
-    for (const v of node) updateContainerLists(v, set);
+    for (let i = 0; i < node.length; i++) updateContainerLists(node[i]!, set);
     return;
   }
   if (!isMap(node)) return;
-  for (const key of Object.keys(node)) {
+  const keys = Object.keys(node);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const value = node[key]!;
     updateContainerLists(value, set);
     if ((key === "containers" || key === "initContainers") && Array.isArray(value)) {

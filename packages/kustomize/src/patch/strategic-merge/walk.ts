@@ -64,11 +64,12 @@ function resourceSchema(ctx: MergeContext, dest: Node, origin: Node): SchemaNode
   return undefined;
 }
 
-function ensureKind(kind: NodeKind, ...nodes: Node[]): void {
-  for (const n of nodes) {
-    const k = kindOf(n);
-    if (k !== undefined && k !== kind) throw wrongKind(kind, n);
-  }
+/** Both sides of a merge must be `kind` where they are present (called for every node walked). */
+function ensureKind(kind: NodeKind, dest: Node, origin: Node): void {
+  const d = kindOf(dest);
+  if (d !== undefined && d !== kind) throw wrongKind(kind, dest);
+  const o = kindOf(origin);
+  if (o !== undefined && o !== kind) throw wrongKind(kind, origin);
 }
 
 /** What a map becomes before its fields merge: kept, replaced by the patch's, or cleared. */
