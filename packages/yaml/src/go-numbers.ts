@@ -23,8 +23,6 @@ export interface GoInt {
   value?: bigint;
   /** Syntactically an unsigned literal, but out of uint64 range (ParseUint's ErrRange). */
   uintRange?: boolean;
-  /** The out-of-range value, for go-yaml v2's big integers. */
-  big?: bigint;
 }
 
 /** `ParseInt(s, 0, 64)` then `ParseUint(s, 0, 64)`, as go-yaml's resolvers try them. */
@@ -43,7 +41,7 @@ export function parseGoInt(s: string): GoInt {
   const v = unsignedValue(body);
   if (body === s) {
     if (v <= UINT64_MAX) return { value: v };
-    return { uintRange: true, big: v };
+    return { uintRange: true };
   }
   const sv = neg ? -v : v;
   if (sv >= INT64_MIN && sv <= INT64_MAX) return { value: sv };

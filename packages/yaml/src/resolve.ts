@@ -48,11 +48,9 @@ export type Resolved =
 const STR: Resolved = { t: "str" };
 const NULL: Resolved = { t: "null" };
 
-function resolveNumeric(s: string, withTimestamp: boolean, bigInts: boolean): Resolved {
-  if (withTimestamp) {
-    const ts = goTimestamp(s);
-    if (ts !== undefined) return { t: "ts", v: ts };
-  }
+function resolveNumeric(s: string): Resolved {
+  const ts = goTimestamp(s);
+  if (ts !== undefined) return { t: "ts", v: ts };
   const plain = s.includes("_") ? s.replace(/_/g, "") : s;
   if (SMALL_DECIMAL.test(plain)) return { t: "int", v: Number(plain) };
   const i = parseGoInt(plain);
@@ -62,12 +60,11 @@ function resolveNumeric(s: string, withTimestamp: boolean, bigInts: boolean): Re
     if (Number.isFinite(f)) return { t: "float", v: f };
   }
   // go-yaml retries "0b…"/"-0b…" in base 2 after this; ParseInt base 0 already covered those.
-  // Only sigs.k8s.io/yaml's v2 fork goes on to big integers (ParseUint's range error).
-  if (i.big !== undefined && bigInts) return { t: "int", v: i.big };
+  // A 0x/0o/0b literal out of 64-bit range is left a string (kubectl agrees, in both readers).
   return STR;
 }
 
-function resolveWith(words: Map<string, boolean | null | number>, s: string, v2: boolean): Resolved {
+function resolveWith(words: Map<string, boolean | null | number>, s: string): Resolved {
   if (s === "") return NULL;
   const h = hint(s.charCodeAt(0));
   if (h === 0) return STR;
@@ -85,17 +82,17 @@ function resolveWith(words: Map<string, boolean | null | number>, s: string, v2:
     return STR;
   }
   if (h === 77) return STR;
-  return resolveNumeric(s, true, v2);
+  return resolveNumeric(s);
 }
 
 /** go-yaml v3's reading of a plain scalar (resources, via kyaml). */
 export function resolveV3(s: string): Resolved {
-  return resolveWith(V3_WORDS, s, false);
+  return resolveWith(V3_WORDS, s);
 }
 
 /** go-yaml v2's reading of a plain scalar (kustomization files). Timestamps stay strings there. */
 export function resolveV2(s: string): Resolved {
-  return resolveWith(V2_WORDS, s, true);
+  return resolveWith(V2_WORDS, s);
 }
 
 const BASE60 = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
@@ -109,7 +106,7 @@ export function v2PlainIsString(s: string): boolean {
   const c = s.charCodeAt(0);
   const h = hint(c);
   if (h === 0) return true;
-  if (resolveWith(V2_WORDS, s, true).t !== "str") return false;
+  if (resolveWith(V2_WORDS, s).t !== "str") return false;
   if ((h === 68 || h === 83) && s.includes(":") && BASE60.test(s)) return false;
   return true;
 }
