@@ -1,26 +1,27 @@
 import type { YamlMap, YamlValue } from "./values.js";
 
 /*
- * Keys written with no value at all (`key:`, `key: # note`, `{key: }`, `key: !!null`). They read as
- * null like an explicit `null`/`~`, but kyaml drops them from a target a strategic merge patch walks,
- * so the difference is kept on the side: only maps that hold such a key are ever recorded, and
- * ordinary values cost nothing.
+ * Keys written with no value at all (`key:`, `key: # note`, `key: !!null`, and in resources'
+ * flow maps `{key: }`). They read as null like an explicit `null`/`~` (in a flow map kyaml reads
+ * them as ""), but kyaml drops them from a target a strategic merge patch walks, so the difference
+ * is kept on the side, with the value read: only maps that hold such a key are ever recorded,
+ * and ordinary values cost nothing.
  */
-const bare = new WeakMap<YamlMap, Set<string>>();
+const bare = new WeakMap<YamlMap, Map<string, null | "">>();
 let recorded = false;
 
-export function markBareNull(map: YamlMap, key: string): void {
+export function markBareNull(map: YamlMap, key: string, value: null | "" = null): void {
   const keys = bare.get(map);
-  if (keys) keys.add(key);
-  else bare.set(map, new Set([key]));
+  if (keys) keys.set(key, value);
+  else bare.set(map, new Map([[key, value]]));
   recorded = true;
 }
 
-/** Whether `map[key]` was read from a key written with no value. */
+/** Whether `map[key]` was read from a key written with no value (and still holds what was read). */
 export function isBareNull(map: YamlMap, key: string): boolean {
   if (!recorded) return false;
   const keys = bare.get(map);
-  return keys !== undefined && keys.has(key) && map[key] === null;
+  return keys !== undefined && keys.has(key) && map[key] === keys.get(key);
 }
 
 /**
@@ -42,7 +43,7 @@ function copyMarks(from: YamlValue, to: YamlValue): void {
   }
   if (Array.isArray(to)) return;
   const keys = bare.get(from);
-  if (keys) bare.set(to, new Set(keys));
+  if (keys) bare.set(to, new Map(keys));
   for (const k of Object.keys(from)) {
     const f = from[k]!;
     if (f !== null && typeof f === "object") copyMarks(f, to[k]!);

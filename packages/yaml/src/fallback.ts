@@ -3,6 +3,7 @@
 
 import { createRequire } from "node:module";
 import type { Alias, Document, Node, Scalar } from "yaml";
+import { markBareNull } from "./bare-null.js";
 import { YamlError } from "./errors.js";
 import type { ErrorSite, Typing } from "./parse.js";
 import { refoldLikeKyaml } from "./parse.js";
@@ -74,7 +75,10 @@ function convert(n: Node | null, doc: Document, typing: Typing, site: ErrorSite,
     const merges: YamlValue[] = [];
     for (const pair of n.items) {
       const k = pair.key as Node | null;
-      const v = convert(pair.value as Node | null, doc, typing, site, false, depth + 1);
+      const written = pair.value as Node | null;
+      // No value written at all: a bare null (see bare-null.ts), "" in a resource's flow map.
+      const bare = written === null || (yamlLib().isScalar(written) && written.source === "" && !written.tag && written.type === "PLAIN");
+      const v = bare ? (n.flow ? typing.emptyFlowValue : null) : convert(written, doc, typing, site, false, depth + 1);
       let key: string;
       if (k === null) key = typing.plainKey("", root, site);
       else if (yamlLib().isScalar(k)) {
@@ -97,6 +101,7 @@ function convert(n: Node | null, doc: Document, typing: Typing, site: ErrorSite,
       }
       explicit.add(key);
       setKey(m, key, v);
+      if (bare) markBareNull(m, key, v as null | "");
     }
     if (merges.length) {
       const sources: YamlMap[] = [];

@@ -21,6 +21,8 @@ export interface Typing {
   plainKey(text: string, root: boolean, p: ErrorSite): string;
   /** Whether duplicate keys are an error (go-yaml v3 decode) or the last one wins. */
   rejectDuplicates: boolean;
+  /** A flow mapping entry written without a value (`{a: }`, `{a}`): kyaml reads "" there. */
+  emptyFlowValue: "" | null;
 }
 
 export interface ErrorSite {
@@ -41,6 +43,18 @@ function isWsz(c: number): boolean {
 const PLAIN_ORDINARY = new Uint8Array(128);
 for (let c = 33; c < 127; c++) PLAIN_ORDINARY[c] = 1;
 for (const c of [35, 44, 58, 91, 93, 123, 125]) PLAIN_ORDINARY[c] = 0; // # , : [ ] { }
+
+/** libyaml's anchor characters (IS_ALPHA): 1. */
+const ANCHOR_CHAR = new Uint8Array(128);
+/** What may follow an anchor or alias name besides a blank. */
+const ANCHOR_END = [63, 58, 44, 93, 125, 37, 64, 96]; // ? : , ] } % @ `
+/** libyaml's tag characters: IS_ALPHA and the URI characters it accepts: 1. */
+const TAG_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const alpha = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
+  if (alpha) ANCHOR_CHAR[c] = TAG_CHAR[c] = 1;
+}
+for (const ch of ";/?:@&=+$,.!~*'()[]%") TAG_CHAR[ch.charCodeAt(0)] = 1;
 
 function isFlowInd(c: number): boolean {
   return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
@@ -66,6 +80,8 @@ export class Reader implements ErrorSite {
   private pos = 0;
   private readonly n: number;
   private anchors = new Map<string, YamlValue>();
+  /** Anchors set on a node written without content: an alias to one is a bare null too. */
+  private bareAnchors = new Set<string>();
   /** Set when the node just read was written with no content (only properties, or nothing). */
   private emptyNode = false;
   private aliasCount = { n: 0 };
@@ -210,6 +226,7 @@ export class Reader implements ErrorSite {
       }
       if (this.pos >= this.n) break;
       this.anchors = new Map();
+      this.bareAnchors.clear();
       this.rootMap = undefined;
       if (this.isDocMarker(this.pos) && s.charCodeAt(this.pos) === 45) {
         explicit = true;
@@ -255,7 +272,7 @@ export class Reader implements ErrorSite {
       if (c === 38 /* & */ && anchor === undefined) {
         anchor = this.anchorName();
       } else if (c === 33 /* ! */ && tag === undefined) {
-        tag = this.tagName();
+        tag = this.tagName(false);
       } else break;
       this.skipBlanks();
     }
@@ -267,14 +284,16 @@ export class Reader implements ErrorSite {
         // Properties alone on their line: the node is on the following lines.
         const next = this.nextContent();
         let v: YamlValue = null;
+        let empty = false;
         if (next > parent || (next === parent && ctx === "value" && this.isSeqEntry())) {
           v = this.node(parent, "block");
         } else {
           if (tag !== undefined) v = this.typing.tagged(tag, "", true, this);
           this.emptyNode = true;
+          empty = true;
         }
         if (tag !== undefined && v !== null && typeof v === "object") this.checkCollectionTag(tag, v);
-        if (anchor !== undefined) this.anchors.set(anchor, v);
+        if (anchor !== undefined) this.setAnchor(anchor, v, empty && v === null);
         return v;
       }
       // `&a key: value` — the properties belong to the first key, not the map. (After `key: `
@@ -315,7 +334,7 @@ export class Reader implements ErrorSite {
         this.fail(plain ? "could not find expected ':'" : "did not find expected key");
       }
     }
-    if (anchor !== undefined) this.anchors.set(anchor, v);
+    if (anchor !== undefined) this.setAnchor(anchor, v, false);
     return v;
   }
 
@@ -388,27 +407,36 @@ export class Reader implements ErrorSite {
     return !isWsz(c);
   }
 
+  /** An anchor or alias name: libyaml allows only [0-9A-Za-z_-], ended by a blank or an indicator. */
   private anchorName(): string {
     const s = this.src;
     const start = ++this.pos;
-    while (!isWsz(s.charCodeAt(this.pos)) && !isFlowInd(s.charCodeAt(this.pos))) this.pos++;
-    if (this.pos === start) this.fail("did not find expected alphabetic or numeric character");
+    while (ANCHOR_CHAR[s.charCodeAt(this.pos)] === 1) this.pos++;
+    const end = s.charCodeAt(this.pos);
+    if (this.pos === start || !(isWsz(end) || ANCHOR_END.includes(end))) {
+      this.fail("did not find expected alphabetic or numeric character");
+    }
     return s.slice(start, this.pos);
   }
 
-  private tagName(): string {
+  /** A tag: libyaml reads URI characters (`,` `[` `]` too) and then wants a blank (or `,` in flow). */
+  private tagName(flow: boolean): string {
     const s = this.src;
     const start = this.pos;
+    let t: string;
     if (s.charCodeAt(start + 1) === 60 /* < */) {
       const e = s.indexOf(">", start);
       if (e === -1) this.fail("did not find the expected '>'");
       this.pos = e + 1;
       const uri = s.slice(start + 2, e);
-      return uri.startsWith("tag:yaml.org,2002:") ? "!!" + uri.slice(18) : uri;
+      t = uri.startsWith("tag:yaml.org,2002:") ? "!!" + uri.slice(18) : uri;
+    } else {
+      this.pos++;
+      while (TAG_CHAR[s.charCodeAt(this.pos)] === 1) this.pos++;
+      t = s.slice(start, this.pos);
     }
-    this.pos++;
-    while (!isWsz(s.charCodeAt(this.pos)) && !isFlowInd(s.charCodeAt(this.pos))) this.pos++;
-    const t = s.slice(start, this.pos);
+    const end = s.charCodeAt(this.pos);
+    if (!isWsz(end) && !(flow && end === 44)) this.fail("did not find expected whitespace or line break");
     const second = t.indexOf("!", 1);
     if (second > 1 && !t.startsWith("!!")) throw new Unsupported("tag handle");
     return t;
@@ -417,7 +445,14 @@ export class Reader implements ErrorSite {
   private alias(): YamlValue {
     const name = this.anchorName();
     if (!this.anchors.has(name)) this.fail(`unknown anchor '${name}' referenced`);
+    this.emptyNode = this.bareAnchors.has(name);
     return copyValue(this.anchors.get(name)!, this.aliasCount);
+  }
+
+  private setAnchor(name: string, v: YamlValue, bare: boolean): void {
+    this.anchors.set(name, v);
+    if (bare) this.bareAnchors.add(name);
+    else this.bareAnchors.delete(name);
   }
 
   // ---- block collections ---------------------------------------------------------------
@@ -459,7 +494,7 @@ export class Reader implements ErrorSite {
         for (;;) {
           const c = this.c();
           if (c === 38 && props.anchor === undefined) props.anchor = this.anchorName();
-          else if (c === 33 && props.tag === undefined) props.tag = this.tagName();
+          else if (c === 33 && props.tag === undefined) props.tag = this.tagName(false);
           else break;
           this.skipBlanks();
         }
@@ -918,7 +953,11 @@ export class Reader implements ErrorSite {
           this.flowSpace();
           const d = this.c();
           const pair: YamlMap = {};
-          setKey(pair, scalarKey, d === 44 || d === 93 ? null : this.flowNode().value);
+          if (d === 44 || d === 93) {
+            const empty = this.typing.emptyFlowValue;
+            setKey(pair, scalarKey, empty);
+            markBareNull(pair, scalarKey, empty);
+          } else setKey(pair, scalarKey, this.flowNode().value);
           arr.push(pair);
           this.flowSpace();
         } else {
@@ -946,15 +985,20 @@ export class Reader implements ErrorSite {
       const { scalarKey, merge } = this.flowNode(true);
       if (scalarKey === undefined) throw new Unsupported("flow collection key");
       this.flowSpace();
-      let v: YamlValue = null;
-      this.emptyNode = true;
+      // No value written (`{a: }`, `{a}`) reads as the typing's empty flow value, a bare null
+      // for patches; so does one written as properties alone (`{a: &x }`), unless a tag types it.
+      const empty = this.typing.emptyFlowValue;
+      let v: YamlValue = empty;
+      let bare = true;
       if (this.c() === 58) {
         this.pos++;
         this.flowSpace();
         const d = this.c();
         if (d !== 44 && d !== 125) {
           this.emptyNode = false;
-          v = this.flowNode().value;
+          const node = this.flowNode(false, empty);
+          v = node.value;
+          bare = this.emptyNode && (!node.tagged || v === null);
         }
         this.flowSpace();
       }
@@ -970,7 +1014,7 @@ export class Reader implements ErrorSite {
         }
         seen.add(scalarKey);
         setKey(m, scalarKey, v);
-        if (v === null && this.emptyNode) markBareNull(m, scalarKey);
+        if (bare) markBareNull(m, scalarKey, v as null | "");
       }
       const d = this.c();
       if (d === 44) this.pos++;
@@ -981,13 +1025,13 @@ export class Reader implements ErrorSite {
   }
 
   /** A node inside a flow collection; `scalarKey` is its key form when it is a scalar. */
-  private flowNode(asKey = false): { value: YamlValue; scalarKey?: string; merge?: boolean } {
+  private flowNode(asKey = false, empty: YamlValue = null): { value: YamlValue; scalarKey?: string; merge?: boolean; tagged: boolean } {
     let anchor: string | undefined;
     let tag: string | undefined;
     for (;;) {
       const c = this.c();
       if (c === 38 && anchor === undefined) anchor = this.anchorName();
-      else if (c === 33 && tag === undefined) tag = this.tagName();
+      else if (c === 33 && tag === undefined) tag = this.tagName(true);
       else break;
       this.flowSpace();
     }
@@ -995,6 +1039,7 @@ export class Reader implements ErrorSite {
     let value: YamlValue;
     let scalarKey: string | undefined;
     let merge = false;
+    let bare = false;
     if (c === 91 || c === 123) {
       value = this.flowCollection();
     } else if (c === 42) {
@@ -1005,8 +1050,9 @@ export class Reader implements ErrorSite {
       value = tag !== undefined ? this.typing.tagged(tag, text, false, this) : text;
       scalarKey = text;
     } else if (c === 44 || c === 93 || c === 125 || c === 58) {
-      value = tag !== undefined ? this.typing.tagged(tag, "", true, this) : null;
+      value = tag !== undefined ? this.typing.tagged(tag, "", true, this) : empty;
       this.emptyNode = true;
+      bare = tag === undefined || value === null;
       scalarKey = "";
       if (c === 58) throw new Unsupported("empty flow key");
     } else {
@@ -1023,8 +1069,8 @@ export class Reader implements ErrorSite {
         } else scalarKey = text;
       }
     }
-    if (anchor !== undefined) this.anchors.set(anchor, value);
-    return { value, scalarKey, merge };
+    if (anchor !== undefined) this.setAnchor(anchor, value, bare);
+    return { value, scalarKey, merge, tagged: tag !== undefined };
   }
 }
 

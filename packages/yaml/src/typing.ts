@@ -93,6 +93,7 @@ export const RESOURCE_TYPING: Typing = {
     throw new YamlError("json: unsupported type: map[interface {}]interface {}");
   },
   rejectDuplicates: true,
+  emptyFlowValue: "",
 };
 
 /** Kustomization files: go-yaml v2 (YAML 1.1) typing, keys converted as sigs.k8s.io/yaml does. */
@@ -123,4 +124,5 @@ export const KUSTOMIZATION_TYPING: Typing = {
   },
   // sigs.k8s.io/yaml reads kustomization files non-strictly: the last duplicate key wins.
   rejectDuplicates: false,
+  emptyFlowValue: null,
 };

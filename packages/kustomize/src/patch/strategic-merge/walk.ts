@@ -102,6 +102,11 @@ function walkMap(ctx: MergeContext, dest: Node, origin: Node, schema: SchemaNode
       if (ctx.isBareNull(merged, key)) delete merged[key];
       continue;
     }
+    if (d === "" && o === undefined && ctx.isBareNull(merged, key)) {
+      // Likewise `{key: }` in a flow map, which reads as "".
+      delete merged[key];
+      continue;
+    }
     const value = walk(ctx, d, o, schema ? ctx.schema.field(schema, key) : undefined);
     if (isMissingOrNull(value)) delete merged[key];
     else merged[key] = value;
