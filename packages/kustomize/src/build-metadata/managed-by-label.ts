@@ -14,6 +14,5 @@ const METADATA_LABELS: readonly FieldSpec[] = [{ path: "metadata/labels", create
 
 /** `buildMetadata: [managedByLabel]`: a label transformer run over the final, sorted output. */
 export function addManagedByLabel(resources: readonly Resource[]): void {
-  const set = setMapEntry(MANAGED_BY_LABEL, MANAGED_BY_VALUE);
-  for (const r of resources) applyFieldSpecs(r, METADATA_LABELS, "map", set);
+  for (const r of resources) applyFieldSpecs(r, METADATA_LABELS, "map", setMapEntry(MANAGED_BY_LABEL, MANAGED_BY_VALUE));
 }

@@ -4,6 +4,7 @@ import { resIdString } from "../resource/res-id.js";
 import type { Resource } from "../resource/resource.js";
 import type { FieldSpec } from "../types/kustomization.js";
 import { type CreateKind, FieldPathError, type FieldVisitor, fieldSpecGvkOf, nodeKindName, visitFieldSpec } from "./field-path.js";
+import { EntrySetter } from "../resource/shared-nodes.js";
 
 /** A value of the wrong node kind where a setter wants a map or a scalar. */
 export class WrongKindError extends FieldPathError {
@@ -41,13 +42,17 @@ export function applyFieldSpecs(
   }
 }
 
-/** kyaml's SetEntry(key, value) on a map found at a field path; a null there is left alone. */
+/**
+ * kyaml's SetEntry(key, value) on a map found at a field path; a null there is left alone. Make
+ * one per resource: the fields it adds share one node (see resource/shared-nodes.ts).
+ */
 export function setMapEntry(key: string, value: string): FieldVisitor {
+  const setter = new EntrySetter(key, value);
   return (parent, k) => {
     const node = (parent as Record<string | number, YamlValue>)[k];
     if (node === null || node === undefined) return;
     if (!isMap(node)) throw new WrongKindError("MappingNode", nodeKindName(node));
-    node[key] = value;
+    setter.set(node);
   };
 }
 

@@ -1,10 +1,11 @@
-import type { YamlValue } from "@kfrender/yaml";
+import type { YamlMap, YamlValue } from "@kfrender/yaml";
 import { isMap } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
 import type { Loader } from "../loader/loader.js";
 import { resIdString } from "../resource/res-id.js";
 import type { ResMap } from "../resource/res-map.js";
 import type { Resource } from "../resource/resource.js";
+import { setInPlace } from "../resource/shared-nodes.js";
 import type {
   FieldOptions,
   Replacement,
@@ -152,7 +153,10 @@ function setField(m: Match, value: YamlValue, options?: FieldOptions): void {
     return;
   }
   text ??= scalarText(value);
-  slots[m.key] = m.created ? resolvePlain(text).value : decodeUnderTag(target, text);
+  const next = m.created ? resolvePlain(text).value : decodeUnderTag(target, text);
+  // A scalar is set in its node (see shared-nodes.ts).
+  if (typeof m.key === "string" && !Array.isArray(m.parent)) setInPlace(m.parent as YamlMap, m.key, next);
+  else slots[m.key] = next;
 }
 
 /** A delimiter-cut piece keeps the tag of the field it was cut from. */

@@ -1,5 +1,6 @@
 import { isMap, type YamlMap, type YamlValue } from "@kfrender/yaml";
 import type { Schema, SchemaNode } from "../../openapi/schema.js";
+import { setInPlace } from "../../resource/shared-nodes.js";
 import { takeDirective } from "./directive.js";
 import { appendElements, findElement, setElement } from "./elements.js";
 import {
@@ -109,6 +110,8 @@ function walkMap(ctx: MergeContext, dest: Node, origin: Node, schema: SchemaNode
     }
     const value = walk(ctx, d, o, schema ? ctx.schema.field(schema, key) : undefined);
     if (isMissingOrNull(value)) delete merged[key];
+    // A scalar the patch sets is set in its node (see shared-nodes.ts).
+    else if (kindOf(d) === "scalar" && kindOf(value) === "scalar") setInPlace(merged, key, value);
     else merged[key] = value;
   }
   return merged;
