@@ -96,7 +96,13 @@ function accumulateDirectory(
   isComponent: boolean,
 ): void {
   const child = loader.child(path);
-  const { kustomization, file, warnings } = loadKustomizationFile(child);
+  let loaded: ReturnType<typeof loadKustomizationFile>;
+  try {
+    loaded = loadKustomizationFile(child);
+  } catch (e) {
+    throw isComponent ? e : nestedError(e, path, child.root, "couldn't make target for");
+  }
+  const { kustomization, file, warnings } = loaded;
   ctx.warnings.push(...warnings);
   ctx.openapi.apply(kustomization.openapi, child, false);
   if (isComponent && kustomization.kind !== "Component") {
@@ -121,7 +127,20 @@ function accumulateDirectory(
     // A component transforms everything accumulated so far, in place.
     accumulateTarget(ctx, child, kustomization, file, acc);
   } else {
-    mergeAccumulator(acc, accumulateTarget(ctx, child, kustomization, file), child.root);
+    let built: Accumulator;
+    try {
+      built = accumulateTarget(ctx, child, kustomization, file);
+    } catch (e) {
+      throw nestedError(e, path, child.root, "recursed accumulation of");
+    }
+    mergeAccumulator(acc, built, child.root);
   }
   if (meta && parent) Object.assign(meta, parent);
+}
+
+/** kustomize's wording for a failure inside a directory listed in `resources:`. */
+function nestedError(e: unknown, path: string, root: string, step: string): unknown {
+  if (!(e instanceof KustomizeError)) return e;
+  const where = `accumulating resources: accumulation err='accumulating resources from '${path}': '${root}' must resolve to a file'`;
+  return new KustomizeError(e.code, `${where}: ${step} path '${root}': ${e.message}`, e.file);
 }
