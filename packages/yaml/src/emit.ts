@@ -55,6 +55,30 @@ function throughJson(s: string): string {
   return s;
 }
 
+/**
+ * `throughJson` for a map key. Go's JSON writes U+0085 raw, and in the JSON object go-yaml v2
+ * re-reads a key holding that line break is a multi-line simple key: kustomize fails.
+ */
+function keyThroughJson(k: string): string {
+  if (k.includes("\u0085")) throw new YamlError("yaml: line 1: did not find expected ',' or '}'");
+  return throughJson(k);
+}
+
+/**
+ * Whether go-yaml v2 can read `k` back as a key of kustomize's JSON: a simple key, quotes and
+ * Go's escapes included, spans at most 1024 characters (code points).
+ */
+function jsonKeyFits(k: string): boolean {
+  let n = 2;
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c || c === 0x0a || c === 0x0d || c === 0x09) n += 2;
+    else if (c < 0x20 || c === 0x3c || c === 0x3e || c === 0x26 || c === 0x2028 || c === 0x2029) n += 6;
+    else if (c < 0xdc00 || c > 0xdfff || i === 0 || (k.charCodeAt(i - 1) & 0xfc00) !== 0xd800) n++;
+  }
+  return n <= 1024;
+}
+
 function hex(c: number, w: number): string {
   return c.toString(16).toUpperCase().padStart(w, "0");
 }
@@ -420,7 +444,9 @@ class Printer {
         this.value(v, indent, false);
         continue;
       }
-      if ((k.length > 128 || !PRINTABLE_ASCII.test(k)) && needsComplexKey(throughJson(k))) {
+      // (Cached plain keys above passed this already.)
+      if (k.length > 170 && !jsonKeyFits(k)) throw new YamlError("yaml: did not find expected ',' or '}'");
+      if ((k.length > 128 || !PRINTABLE_ASCII.test(k)) && needsComplexKey(keyThroughJson(k))) {
         this.w("? ");
         this.str(k, indent + 2, false);
         this.endLine();

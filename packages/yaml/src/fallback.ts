@@ -73,6 +73,8 @@ function convert(n: Node | null, doc: Document, typing: Typing, site: ErrorSite,
     const m: YamlMap = {};
     const explicit = new Set<string>();
     const merges: YamlValue[] = [];
+    // kyaml (resources) drops the first key whose text is `<<` and refuses a second merge key.
+    let dropped = false;
     for (const pair of n.items) {
       const k = pair.key as Node | null;
       const written = pair.value as Node | null;
@@ -83,7 +85,16 @@ function convert(n: Node | null, doc: Document, typing: Typing, site: ErrorSite,
       if (k === null) key = typing.plainKey("", root, site);
       else if (yamlLib().isScalar(k)) {
         const text = String(k.value ?? "");
-        if (k.type === "PLAIN" && !k.tag && text === "<<") {
+        const tag = tagOf(k);
+        const merge = (k.type === "PLAIN" && text === "<<" && (tag === undefined || tag === "!")) ||
+          (tag === "!!merge" && (text === "<<" || typing.kyamlMerges));
+        if (typing.kyamlMerges && (merge || text === "<<")) {
+          if (merge && merges.length > 0) throw new YamlError("yaml: duplicate merge key");
+          const drop = text === "<<" && !dropped;
+          if (text === "<<") dropped = true;
+          if (merge) merges.push(v);
+          if (drop || (merge && text === "<<")) continue;
+        } else if (merge) {
           merges.push(v);
           continue;
         }

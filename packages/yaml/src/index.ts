@@ -21,10 +21,10 @@ export interface ReadStats {
   firstDocumentIsMap?: boolean;
 }
 
-function read(text: string, typing: Typing, file: string | undefined, stats?: ReadStats): YamlValue[] {
+function read(text: string, typing: Typing, file: string | undefined, stats?: ReadStats, firstOnly = false): YamlValue[] {
   try {
     const reader = new Reader(text, typing, file);
-    const docs = reader.documents();
+    const docs = reader.documents(firstOnly);
     if (stats) {
       stats.nullListItems = reader.nullListItems;
       const first = docs[0];
@@ -34,7 +34,8 @@ function read(text: string, typing: Typing, file: string | undefined, stats?: Re
   } catch (e) {
     if (e instanceof Unsupported) {
       if (stats) stats.nullListItems = -1;
-      return fallbackDocuments(text, typing, file);
+      const docs = fallbackDocuments(text, typing, file);
+      return firstOnly ? docs.slice(0, 1) : docs;
     }
     // Absurd nesting overflows the stack before anything else; go-yaml stops at depth 10000.
     if (e instanceof RangeError) throw new YamlError("yaml: exceeded max depth of 10000", file);
@@ -47,15 +48,61 @@ function read(text: string, typing: Typing, file: string | undefined, stats?: Re
 
 /**
  * Every non-empty document of a multi-document stream, as kustomize's resource reader (kyaml:
- * go-yaml v3, then JSON) sees them: comments dropped, anchors, aliases and `<<` merges expanded,
+ * go-yaml v3, then JSON) sees them: the stream cut at `---` lines as kyaml cuts it (see
+ * kyamlChunks), comments dropped, anchors, aliases and `<<` merges expanded,
  * duplicate keys rejected, plain scalars typed as go-yaml v3 does (`0755` → 493, `yes` stays a
  * string, an unquoted date becomes "2024-01-01T00:00:00Z").
  */
 export function parseAllDocuments(text: string, opts: { file?: string; stats?: ReadStats } = {}): YamlValue[] {
-  const docs = read(text, RESOURCE_TYPING, opts.file, opts.stats);
+  const chunks = kyamlChunks(text, opts.file);
+  const docs = chunks === undefined ? read(text, RESOURCE_TYPING, opts.file, opts.stats) : readChunks(chunks, opts);
   const out: YamlValue[] = [];
   for (const d of docs) if (d !== null && d !== undefined) out.push(d);
   return out;
+}
+
+/**
+ * kyaml's ByteReader does not hand the whole stream to go-yaml: it cuts it at every line that
+ * starts with `---` (after a line break and ended by one; "\r\n" read as "\n"), refusing such a
+ * line with anything but blanks or a comment after the `---`, and decodes only the FIRST document
+ * of each piece. Reading the stream whole gives the same documents unless a `...` end marker, a
+ * directive or a byte order mark starts a line (the Reader itself refuses content after a `---`
+ * line, see Typing.kyamlStream): only then are the pieces made. Otherwise undefined, after a
+ * few single-character scans.
+ */
+function kyamlChunks(text: string, file: string | undefined): string[] | undefined {
+  if (!text.includes("...") && !text.includes("%") && !text.includes("\ufeff", 1)) return undefined;
+  // (A byte order mark opening a piece is dropped like one opening the stream.)
+  if (!/(?:^|\n)(?:\.\.\.|%)|\n\ufeff/.test(text)) return undefined;
+  const s = text.includes("\r\n") ? text.replace(/\r\n/g, "\n") : text;
+  const chunks: string[] = [];
+  let prev = 0;
+  for (let i = s.indexOf("\n---"); i !== -1; ) {
+    const e = s.indexOf("\n", i + 4);
+    if (e === -1) break;
+    const t = s.slice(i + 4, e).trim();
+    if (t !== "" && t[0] !== "#") throw new YamlError(`invalid document separator: ${s.slice(i + 1, e).trim()}`, file);
+    chunks.push(s.slice(prev, i) + "\n");
+    prev = e + 1;
+    i = s.indexOf("\n---", e + 1);
+  }
+  chunks.push(s.slice(prev));
+  return chunks;
+}
+
+/** The first document of each kyaml piece, with the read statistics summed up. */
+function readChunks(chunks: string[], opts: { file?: string; stats?: ReadStats }): YamlValue[] {
+  const docs: YamlValue[] = [];
+  let nulls = 0;
+  for (let i = 0; i < chunks.length; i++) {
+    const st: ReadStats = { nullListItems: 0 };
+    const d = read(chunks[i]!, RESOURCE_TYPING, opts.file, st, true);
+    if (i === 0 && opts.stats) opts.stats.firstDocumentIsMap = st.firstDocumentIsMap;
+    nulls = nulls === -1 || st.nullListItems === -1 ? -1 : nulls + st.nullListItems;
+    docs.push(...d);
+  }
+  if (opts.stats) opts.stats.nullListItems = nulls;
+  return docs;
 }
 
 /**

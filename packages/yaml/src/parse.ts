@@ -23,6 +23,14 @@ export interface Typing {
   rejectDuplicates: boolean;
   /** A flow mapping entry written without a value (`{a: }`, `{a}`): kyaml reads "" there. */
   emptyFlowValue: "" | null;
+  /**
+   * kyaml's merge-key rules (resources) instead of go-yaml's: a key tagged `!!merge` merges
+   * whatever its text, a second merge key in a map is an error, and the first key whose text is
+   * `<<` (quoted too) is dropped.
+   */
+  kyamlMerges: boolean;
+  /** kyaml's stream cutting (resources): content after a `---` line start is refused. */
+  kyamlStream: boolean;
 }
 
 export interface ErrorSite {
@@ -30,7 +38,28 @@ export interface ErrorSite {
 }
 
 const MAX_ALIAS_NODES = 1_000_000;
+/** libyaml forgets a possible simple key more than this many characters before its ':'. */
+const MAX_SIMPLE_KEY = 1024;
+
+/** Characters (code points, as go-yaml counts them) of `s` from `from` to `to`. */
+function runeCount(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff || i === from || (s.charCodeAt(i - 1) & 0xfc00) !== 0xd800) n++;
+  }
+  return n;
+}
 const KEY_SLOTS = 512;
+
+/**
+ * Whether `s` has line breaks other than "\n" (see Reader.normaliseBreaks). Single-character
+ * searches, far cheaper than a regular expression on megabytes; LS and PS cannot even occur in
+ * a one-byte string.
+ */
+function hasOtherBreaks(s: string): boolean {
+  return s.includes("\r") || s.includes("\u0085") || s.includes("\u2028") || s.includes("\u2029");
+}
 
 function isWs(c: number): boolean {
   return c === 32 || c === 9;
@@ -42,7 +71,7 @@ function isWsz(c: number): boolean {
 /** ASCII characters that neither end a plain scalar's line nor are blanks: 1. */
 const PLAIN_ORDINARY = new Uint8Array(128);
 for (let c = 33; c < 127; c++) PLAIN_ORDINARY[c] = 1;
-for (const c of [35, 44, 58, 91, 93, 123, 125]) PLAIN_ORDINARY[c] = 0; // # , : [ ] { }
+for (const c of [35, 44, 58, 63, 91, 93, 123, 125]) PLAIN_ORDINARY[c] = 0; // # , : ? [ ] { }
 
 /** libyaml's anchor characters (IS_ALPHA): 1. */
 const ANCHOR_CHAR = new Uint8Array(128);
@@ -58,6 +87,15 @@ for (const ch of ";/?:@&=+$,.!~*'()[]%") TAG_CHAR[ch.charCodeAt(0)] = 1;
 
 function isFlowInd(c: number): boolean {
   return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+}
+
+/**
+ * What ends a plain scalar in flow context besides ": " and " #": go-yaml's scanner stops at
+ * flow indicators and at '?' (`[a?b]` is refused), while a ':' followed by a flow indicator
+ * is content (`[x:]` is the string "x:").
+ */
+function endsFlowPlain(c: number): boolean {
+  return c === 44 || c === 63 || c === 91 || c === 93 || c === 123 || c === 125;
 }
 
 function copyValue(v: YamlValue, count: { n: number }): YamlValue {
@@ -93,6 +131,8 @@ export class Reader implements ErrorSite {
    */
   private peekedLine = -1;
   private peekedContent = -1;
+  /** Where the blank lines after the last block plain scalar end: libyaml's scanner took them in. */
+  private plainEatenTo = 0;
   /**
    * Plain keys read so far (by a hash of their text) and what they typed to: manifests repeat a
    * few keys endlessly, and a repeat then costs neither a new string nor the typing.
@@ -101,15 +141,50 @@ export class Reader implements ErrorSite {
   private readonly seenKeyValues: (string | undefined)[] = new Array(KEY_SLOTS);
 
   private readonly src: string;
+  /** Where the source had LS or PS (now "\n"); undefined when it had none, as almost always. */
+  private keptBreaks: Map<number, string> | undefined;
 
   constructor(
     src: string,
     private readonly typing: Typing,
     private readonly file?: string,
   ) {
-    // libyaml reads "\r\n" and a lone "\r" as one line break.
-    this.src = src.includes("\r") ? src.replace(/\r\n?/g, "\n") : src;
+    // A byte order mark starts the stream, not its first line (columns count from after it).
+    if (src.charCodeAt(0) === 0xfeff) src = src.slice(1);
+    this.src = hasOtherBreaks(src) ? this.normaliseBreaks(src) : src;
     this.n = this.src.length;
+  }
+
+  /**
+   * libyaml reads "\r\n", a lone "\r", NEL, LS and PS as line breaks. NEL becomes "\n" wherever
+   * it is kept as content, as "\r" does; LS and PS are kept as themselves, so they become "\n"
+   * here with their places noted for the scalar readers (`brk`).
+   */
+  private normaliseBreaks(src: string): string {
+    const s = src.replace(/\r\n?|\u0085/g, "\n");
+    if (!/[\u2028\u2029]/.test(s)) return s;
+    const kept = new Map<number, string>();
+    for (const m of s.matchAll(/[\u2028\u2029]/g)) kept.set(m.index, m[0]);
+    this.keptBreaks = kept;
+    return s.replace(/[\u2028\u2029]/g, "\n");
+  }
+
+  /** The line break written at `at` (a "\n" of `src`) as a scalar keeps it. */
+  private brk(at: number): string {
+    return this.keptBreaks?.get(at) ?? "\n";
+  }
+
+  /**
+   * What a run of line breaks inside a flow or plain scalar reads as, given where each is:
+   * libyaml folds a first "\n" into a space (or drops it before more breaks) but keeps a first
+   * LS/PS, and keeps every later break as written.
+   */
+  private foldBreaks(at: number[]): string {
+    const lead = this.brk(at[0]!);
+    let rest = "";
+    for (let i = 1; i < at.length; i++) rest += this.brk(at[i]!);
+    if (lead !== "\n") return lead + rest;
+    return rest === "" ? " " : rest;
   }
 
   // ---- positions and errors ------------------------------------------------------------
@@ -177,6 +252,9 @@ export class Reader implements ErrorSite {
         while (isWs(s.charCodeAt(q))) q++;
         const d = s.charCodeAt(q);
         if (d === 10 || d === 35 || d !== d) {
+          // A tab starting a blank or comment line: libyaml's scanner skips only spaces there,
+          // unless a plain scalar already took the line in (see plainEatenTo).
+          if (lineStart && p >= this.plainEatenTo) this.fail("found character that cannot start any token", p);
           p = q;
           c = d;
         } else if (lineStart) {
@@ -206,23 +284,35 @@ export class Reader implements ErrorSite {
 
   // ---- documents -----------------------------------------------------------------------
 
-  /** Every document's value (null for empty ones). */
-  documents(): YamlValue[] {
+  /** Every document's value (null for empty ones); with `firstOnly`, the first one's alone. */
+  documents(firstOnly = false): YamlValue[] {
     const out: YamlValue[] = [];
     const s = this.src;
-    if (s.charCodeAt(0) === 0xfeff) this.pos = 1;
     for (;;) {
       // Directives and the document start marker.
       let explicit = false;
+      let directives = false;
+      let version = false;
       for (;;) {
         const col = this.nextContent();
         if (col === 0 && s.charCodeAt(this.pos) === 37 /* % */) {
           const line = s.slice(this.pos, s.indexOf("\n", this.pos) >>> 0);
-          if (!/^%YAML\s/.test(line)) throw new Unsupported("directive");
+          directives = true;
+          if (/^%YAML\s/.test(line)) {
+            if (version) this.fail("found duplicate %YAML directive");
+            version = true;
+            // go-yaml accepts YAML 1.1 only.
+            if (!/^%YAML[ \t]+1\.1(?:[ \t]|$)/.test(line)) throw new YamlError("yaml: found incompatible YAML document", this.file);
+          } else if (/^%TAG\s/.test(line)) throw new Unsupported("directive");
+          else this.fail("found unknown directive name");
           this.pos += line.length;
           continue;
         }
         break;
+      }
+      // Directives need an explicit document start.
+      if (directives && !(this.isDocMarker(this.pos) && s.charCodeAt(this.pos) === 45)) {
+        this.fail("did not find expected <document start>");
       }
       if (this.pos >= this.n) break;
       this.anchors = new Map();
@@ -232,13 +322,21 @@ export class Reader implements ErrorSite {
         explicit = true;
         this.pos += 3;
       } else if (this.isDocMarker(this.pos)) {
-        // "..." document end with nothing open: skip it.
+        // "..." document end with nothing open: skipped, but libyaml wants a document before
+        // the first one of the stream.
+        if (out.length === 0) this.fail("did not find expected node content");
         this.pos += 3;
         if (!this.atLineEnd()) this.fail("did not find expected <document start>");
         continue;
       }
       let value: YamlValue = null;
+      const markerAt = this.pos - 3;
       if (explicit && !this.atLineEnd()) {
+        // kyaml cuts the stream at a `---` line (not the first) and refuses content after it.
+        if (this.typing.kyamlStream && markerAt > 0 && s.indexOf("\n", this.pos) !== -1) {
+          const line = s.slice(markerAt, s.indexOf("\n", this.pos)).trim();
+          throw new YamlError(`invalid document separator: ${line}`, this.file);
+        }
         value = this.node(-1, "doc-inline");
       } else {
         const col = this.nextContent();
@@ -252,6 +350,7 @@ export class Reader implements ErrorSite {
         this.pos += 3;
         if (!this.atLineEnd()) this.fail("did not find expected <document start>");
       }
+      if (firstOnly) break;
     }
     return out;
   }
@@ -266,6 +365,8 @@ export class Reader implements ErrorSite {
   private node(parent: number, ctx: "doc" | "doc-inline" | "block" | "value" | "item"): YamlValue {
     let anchor: string | undefined;
     let tag: string | undefined;
+    // A map whose first key has properties starts where they do (libyaml keys it there).
+    const propsStart = this.pos;
     // Node properties: anchor and tag, in either order.
     for (;;) {
       const c = this.c();
@@ -298,7 +399,7 @@ export class Reader implements ErrorSite {
       }
       // `&a key: value` — the properties belong to the first key, not the map. (After `key: `
       // a map cannot start; the scalar reader then stops at the ':' and that is reported.)
-      if (ctx !== "value" && this.looksLikeKey()) return this.blockMap(this.colAt(start), parent, { anchor, tag });
+      if (ctx !== "value" && this.looksLikeKey()) return this.blockMap(this.colAt(propsStart), parent, { anchor, tag });
     }
     const c = this.c();
     let v: YamlValue;
@@ -399,10 +500,12 @@ export class Reader implements ErrorSite {
       case 44: case 91: case 93: case 123: case 125: case 35: case 38: case 42: case 33:
       case 124: case 62: case 39: case 34: case 37: case 64: case 96:
         return false;
-      case 45: case 63: case 58: {
-        const d = this.src.charCodeAt(p + 1);
-        return !(isWsz(d) || (flow && isFlowInd(d)));
-      }
+      case 45:
+        // libyaml: '-' starts a plain scalar unless a blank follows, in flow context too (`[-]`).
+        return !isWsz(this.src.charCodeAt(p + 1));
+      case 63: case 58:
+        // In flow context both are always indicators.
+        return !flow && !isWsz(this.src.charCodeAt(p + 1));
     }
     return !isWsz(c);
   }
@@ -462,6 +565,10 @@ export class Reader implements ErrorSite {
     for (;;) {
       // At '-' in column `col`.
       this.pos++;
+      // After '-' libyaml's scanner skips spaces but not tabs.
+      let b = this.pos;
+      while (this.c(b) === 32) b++;
+      if (this.c(b) === 9) this.fail("found character that cannot start any token", b);
       let item: YamlValue = null;
       if (this.atLineEnd()) {
         const next = this.nextContent();
@@ -483,10 +590,14 @@ export class Reader implements ErrorSite {
     const root = this.rootMap === undefined && parent === -1;
     if (root) this.rootMap = m;
     let merges: YamlValue[] | undefined;
+    /** Whether kyaml's one `<<` key removal has happened in this map. */
+    let dropped = false;
     for (;;) {
       const keyLine = this.pos;
       let key: string;
       let isMerge = false;
+      /** The key's scalar text (undefined for an alias key): kyaml drops the first `<<`. */
+      let keyText: string | undefined;
       let props = keyProps;
       keyProps = undefined;
       if (props === undefined && (this.c() === 38 || this.c() === 33)) {
@@ -505,7 +616,8 @@ export class Reader implements ErrorSite {
         if (v !== null && typeof v === "object") this.fail("invalid map key");
         key = v === null ? this.typing.plainKey("null", root, this) : String(v);
       } else if (c === 34 || c === 39) {
-        key = this.quoted();
+        key = keyText = this.quoted();
+        if (props?.tag === "!!merge") isMerge = true;
       } else if (c === 63 && isWsz(this.c(this.pos + 1))) {
         throw new Unsupported("explicit key");
       } else if (c === 91 || c === 123) {
@@ -536,11 +648,12 @@ export class Reader implements ErrorSite {
         if (seen !== undefined && seen.length === e - start && s.startsWith(seen, start)) {
           key = this.seenKeyValues[slot]!;
         } else {
-          const text = s.slice(start, e);
-          if (text === "<<" && props?.tag === undefined) {
+          const text = (keyText = s.slice(start, e));
+          if (text === "<<" && (props?.tag === undefined || props.tag === "!")) {
             isMerge = true;
             key = text;
           } else if (props?.tag !== undefined) {
+            if (props.tag === "!!merge") isMerge = text === "<<" || this.typing.kyamlMerges;
             const v = this.typing.tagged(props.tag, text, true, this);
             key = typeof v === "string" ? v : this.typing.plainKey(text, root, this);
           } else {
@@ -558,22 +671,34 @@ export class Reader implements ErrorSite {
       // The ':' indicator.
       this.skipBlanks();
       if (this.c() !== 58 || !isWsz(this.c(this.pos + 1))) this.fail("could not find expected ':'", keyLine);
+      if (this.pos - keyLine > MAX_SIMPLE_KEY && runeCount(this.src, keyLine, this.pos) > MAX_SIMPLE_KEY) {
+        this.fail("mapping values are not allowed in this context");
+      }
       this.pos++;
       // The value.
       let v: YamlValue = null;
       this.emptyNode = false;
+      let aliasValue = false;
       if (this.atLineEnd()) {
         const next = this.nextContent();
+        aliasValue = this.c() === 42;
         if (next > col) v = this.node(col, "block");
         else if (next === col && this.isSeqEntry()) v = this.blockSeq(col);
         else this.emptyNode = true;
       } else {
+        aliasValue = this.c() === 42;
         v = this.node(col, "value");
       }
       const bare = v === null && this.emptyNode;
-      if (isMerge) {
-        (merges ??= []).push(v);
-      } else {
+      let setIt = !isMerge;
+      if (this.typing.kyamlMerges && (isMerge || keyText === "<<")) {
+        if (isMerge && merges !== undefined) this.fail("duplicate merge key", keyLine);
+        if (isMerge && aliasValue) this.checkMergeAlias(v, keyLine);
+        setIt = this.keepKyamlKey(keyText, isMerge, dropped);
+        if (keyText === "<<") dropped = true;
+      }
+      if (isMerge) (merges ??= []).push(v);
+      if (setIt) {
         // (A value is never undefined: a plain lookup answers for every key but "__proto__".)
         if (this.typing.rejectDuplicates && (key === "__proto__" ? Object.prototype.hasOwnProperty.call(m, key) : m[key] !== undefined)) {
           const line = this.lineAt(keyLine);
@@ -593,6 +718,28 @@ export class Reader implements ErrorSite {
     }
     if (merges !== undefined) this.applyMerges(m, merges);
     return m;
+  }
+
+  /**
+   * Whether a resource map keeps a key that kyaml's merge handling looks at. kyaml removes the
+   * first key whose text is `<<` (merge key or quoted string alike) after taking the merge
+   * value; a later quoted `'<<'` stays a plain key, and so does a `!!merge`-tagged other text.
+   */
+  private keepKyamlKey(keyText: string | undefined, isMerge: boolean, dropped: boolean): boolean {
+    if (keyText === "<<") return !isMerge && dropped;
+    return true;
+  }
+
+  private simpleKeyFits(from: number): boolean {
+    const s = this.src;
+    const nl = s.indexOf("\n", from);
+    if (nl !== -1 && nl < this.pos) return false;
+    return this.pos - from <= MAX_SIMPLE_KEY || runeCount(s, from, this.pos) <= MAX_SIMPLE_KEY;
+  }
+
+  /** kyaml merges an alias only to a map (a sequence of maps is fine written out, not aliased). */
+  private checkMergeAlias(v: YamlValue, at: number): void {
+    if (v === null || typeof v !== "object" || Array.isArray(v)) this.fail("invalid map merge: received alias for a non-map value", at);
   }
 
   /** `<<` merge keys: earlier sources win over later ones, explicit keys over all. */
@@ -624,9 +771,10 @@ export class Reader implements ErrorSite {
    */
   private plainScalar(parent: number, flow: boolean): string {
     const s = this.src;
-    // '@' and '`' are reserved indicators: libyaml's scanner refuses a token starting with them.
+    // '@' and '`' are reserved indicators and '%' starts directives: libyaml's scanner refuses a
+    // token starting with any of them (also after `key: ` and `- `).
     const c0 = s.charCodeAt(this.pos);
-    if (c0 === 64 || c0 === 96) this.fail("found character that cannot start any token");
+    if (c0 === 64 || c0 === 96 || c0 === 37) this.fail("found character that cannot start any token");
     let text = "";
     let p = this.pos;
     for (let first = true; ; first = false) {
@@ -642,11 +790,8 @@ export class Reader implements ErrorSite {
           continue;
         }
         if (d !== d || d === 10) break;
-        if (d === 58) {
-          const e = s.charCodeAt(p + 1);
-          if (isWsz(e) || (flow && isFlowInd(e))) break;
-        }
-        if (flow && isFlowInd(d)) break;
+        if (d === 58 && isWsz(s.charCodeAt(p + 1))) break;
+        if (flow && endsFlowPlain(d)) break;
         if (d === 35 && p > start && isWs(s.charCodeAt(p - 1))) break;
         if (d === 35 && p === start && !first) break;
         p++;
@@ -660,25 +805,30 @@ export class Reader implements ErrorSite {
       let q = p;
       let breaks = 0;
       let cont = -1;
+      const breakAt = this.keptBreaks === undefined ? undefined : [p];
       for (;;) {
         q++; // past "\n"
         breaks++;
         let r = q;
         while (s.charCodeAt(r) === 32) r++;
         const col = r - q;
+        // libyaml refuses a tab among the blanks it skips before the scalar's indentation.
+        if (!flow && col <= parent && s.charCodeAt(r) === 9) this.fail("found a tab character that violates indentation", r);
         this.peekedLine = q;
         this.peekedContent = r;
         while (isWs(s.charCodeAt(r))) r++;
+        if (!flow) this.plainEatenTo = r;
         const e = s.charCodeAt(r);
         if (e === 10) {
           q = r;
+          breakAt?.push(r);
           continue;
         }
         if (e !== e || e === 35) break;
         if (!flow && col <= parent) break;
         if (col === 0 && this.isDocMarker(q)) break;
-        if (flow && isFlowInd(e)) break;
-        if (e === 58 && (isWsz(s.charCodeAt(r + 1)) || (flow && isFlowInd(s.charCodeAt(r + 1))))) break;
+        if (flow && endsFlowPlain(e)) break;
+        if (e === 58 && isWsz(s.charCodeAt(r + 1))) break;
         cont = r;
         break;
       }
@@ -690,16 +840,14 @@ export class Reader implements ErrorSite {
       for (;;) {
         const e = s.charCodeAt(r);
         if (e !== e || e === 10) break;
-        if (e === 58) {
-          const f = s.charCodeAt(r + 1);
-          if (isWsz(f) || (flow && isFlowInd(f))) break;
-        }
-        if (flow && isFlowInd(e)) break;
+        if (e === 58 && isWsz(s.charCodeAt(r + 1))) break;
+        if (flow && endsFlowPlain(e)) break;
         if (e === 35 && isWs(s.charCodeAt(r - 1))) break;
         r++;
         if (!isWs(e)) lineEnd = r;
       }
-      text += (breaks === 1 ? " " : "\n".repeat(breaks - 1)) + s.slice(lineStart, lineEnd);
+      const folded = breakAt !== undefined ? this.foldBreaks(breakAt) : breaks === 1 ? " " : "\n".repeat(breaks - 1);
+      text += folded + s.slice(lineStart, lineEnd);
       this.pos = lineEnd;
       p = r;
       if (s.charCodeAt(r) !== 10) {
@@ -746,7 +894,7 @@ export class Reader implements ErrorSite {
           while (isWs(s.charCodeAt(p))) p++;
           let r = p;
           while (s.charCodeAt(r) === 10) {
-            out += "\n";
+            out += this.brk(r);
             r++;
             while (isWs(s.charCodeAt(r))) r++;
           }
@@ -768,14 +916,16 @@ export class Reader implements ErrorSite {
         let r = p;
         while (isWs(s.charCodeAt(r))) r++;
         let breaks = 0;
+        const breakAt: number[] | undefined = this.keptBreaks === undefined ? undefined : [];
         while (s.charCodeAt(r) === 10) {
           breaks++;
+          breakAt?.push(r);
           r++;
           if (this.isDocMarker(r)) this.fail("found unexpected document indicator", r);
           while (isWs(s.charCodeAt(r))) r++;
         }
         if (s.charCodeAt(r) !== s.charCodeAt(r)) this.fail("found unexpected end of stream", this.pos);
-        out += breaks === 1 ? " " : "\n".repeat(breaks - 1);
+        out += breakAt !== undefined ? this.foldBreaks(breakAt) : breaks === 1 ? " " : "\n".repeat(breaks - 1);
         p = r;
         seg = p;
         continue;
@@ -869,7 +1019,7 @@ export class Reader implements ErrorSite {
           this.fail("found a tab character where an indentation space is expected", p);
         }
         if (s.charCodeAt(p) !== 10) break;
-        trailingBreaks += "\n";
+        trailingBreaks += this.brk(p);
         p++;
       }
       if (indent === 0) {
@@ -900,7 +1050,7 @@ export class Reader implements ErrorSite {
       text += s.slice(p, e);
       p = e;
       if (p < this.n) {
-        leadingBreak = "\n";
+        leadingBreak = this.brk(p);
         p++;
       }
       breaksAt();
@@ -910,6 +1060,11 @@ export class Reader implements ErrorSite {
     // Leave the position at the start of the line that ended the scalar.
     this.pos = p >= this.n ? this.n : s.lastIndexOf("\n", p - 1) + 1;
     if (folded) text = refoldLikeKyaml(text);
+    if (this.typing.kyamlStream && text.charCodeAt(0) === 9 && v3WritesAsBlock(text)) {
+      // kyaml re-encodes the resource with go-yaml v3, which writes this block scalar without an
+      // indentation indicator: reading its first line back trips over the tab.
+      this.fail("found a tab character where an indentation space is expected");
+    }
     if (tag !== undefined) return this.typing.tagged(tag, text, false, this);
     return text;
   }
@@ -943,7 +1098,7 @@ export class Reader implements ErrorSite {
           return arr;
         }
         if (c !== c) this.fail("did not find expected ',' or ']'");
-        if (c === 63 && isWsz(this.c(this.pos + 1))) throw new Unsupported("flow explicit key");
+        if (c === 63) throw new Unsupported("flow explicit key");
         const { value, scalarKey } = this.flowNode();
         this.flowSpace();
         if (this.c() === 58) {
@@ -972,6 +1127,7 @@ export class Reader implements ErrorSite {
     const m: YamlMap = {};
     const seen = new Set<string>();
     let merges: YamlValue[] | undefined;
+    let dropped = false;
     for (;;) {
       this.flowSpace();
       const c = this.c();
@@ -980,30 +1136,42 @@ export class Reader implements ErrorSite {
         break;
       }
       if (c !== c) this.fail("did not find expected ',' or '}'");
-      if (c === 63 && isWsz(this.c(this.pos + 1))) throw new Unsupported("flow explicit key");
+      if (c === 44) this.fail("did not find expected node content");
+      if (c === 63) throw new Unsupported("flow explicit key");
       const keyAt = this.pos;
-      const { scalarKey, merge } = this.flowNode(true);
+      const { scalarKey, keyText, merge } = this.flowNode(true);
       if (scalarKey === undefined) throw new Unsupported("flow collection key");
       this.flowSpace();
+      // A key must end on its line and within 1024 characters of its start (libyaml's simple keys).
+      if (this.c() === 58 && !this.simpleKeyFits(keyAt)) this.fail("did not find expected ',' or '}'");
       // No value written (`{a: }`, `{a}`) reads as the typing's empty flow value, a bare null
       // for patches; so does one written as properties alone (`{a: &x }`), unless a tag types it.
       const empty = this.typing.emptyFlowValue;
       let v: YamlValue = empty;
       let bare = true;
+      let aliasValue = false;
       if (this.c() === 58) {
         this.pos++;
         this.flowSpace();
         const d = this.c();
         if (d !== 44 && d !== 125) {
           this.emptyNode = false;
+          if (merge && d === 42 && this.typing.kyamlMerges) aliasValue = true;
           const node = this.flowNode(false, empty);
           v = node.value;
           bare = this.emptyNode && (!node.tagged || v === null);
         }
         this.flowSpace();
       }
+      let setIt = !merge;
+      if (this.typing.kyamlMerges && (merge || keyText === "<<")) {
+        if (merge && merges !== undefined) this.fail("duplicate merge key", keyAt);
+        if (merge && aliasValue) this.checkMergeAlias(v, keyAt);
+        setIt = this.keepKyamlKey(keyText, merge === true, dropped);
+        if (keyText === "<<") dropped = true;
+      }
       if (merge) (merges ??= []).push(v);
-      else {
+      if (setIt) {
         if (seen.has(scalarKey) && this.typing.rejectDuplicates) {
           const line = this.lineAt(keyAt);
           throw new YamlError(
@@ -1025,7 +1193,10 @@ export class Reader implements ErrorSite {
   }
 
   /** A node inside a flow collection; `scalarKey` is its key form when it is a scalar. */
-  private flowNode(asKey = false, empty: YamlValue = null): { value: YamlValue; scalarKey?: string; merge?: boolean; tagged: boolean } {
+  private flowNode(
+    asKey = false,
+    empty: YamlValue = null,
+  ): { value: YamlValue; scalarKey?: string; keyText?: string; merge?: boolean; tagged: boolean } {
     let anchor: string | undefined;
     let tag: string | undefined;
     for (;;) {
@@ -1038,6 +1209,7 @@ export class Reader implements ErrorSite {
     const c = this.c();
     let value: YamlValue;
     let scalarKey: string | undefined;
+    let keyText: string | undefined;
     let merge = false;
     let bare = false;
     if (c === 91 || c === 123) {
@@ -1048,19 +1220,30 @@ export class Reader implements ErrorSite {
     } else if (c === 34 || c === 39) {
       const text = this.quoted();
       value = tag !== undefined ? this.typing.tagged(tag, text, false, this) : text;
-      scalarKey = text;
+      scalarKey = keyText = text;
+      merge = asKey && tag === "!!merge";
     } else if (c === 44 || c === 93 || c === 125 || c === 58) {
       value = tag !== undefined ? this.typing.tagged(tag, "", true, this) : empty;
       this.emptyNode = true;
       bare = tag === undefined || value === null;
       scalarKey = "";
-      if (c === 58) throw new Unsupported("empty flow key");
+      if (c === 58) {
+        // go-yaml reads a ':' glued to what follows (`[:x]`) as a value indicator with no node.
+        const d = this.c(this.pos + 1);
+        if (!isWsz(d) && !isFlowInd(d)) this.fail("did not find expected node content");
+        throw new Unsupported("empty flow key");
+      }
     } else {
       if (!this.canStartPlain(this.pos, true)) this.fail("found character that cannot start any token");
-      const text = this.plainScalar(-1, true);
-      if (tag !== undefined) {
+      const text = (keyText = this.plainScalar(-1, true));
+      if (asKey && text === "<<" && (tag === "!" || tag === "!!merge")) {
+        value = text;
+        merge = true;
+        scalarKey = text;
+      } else if (tag !== undefined) {
         value = this.typing.tagged(tag, text, true, this);
         scalarKey = typeof value === "string" ? value : text;
+        merge = asKey && tag === "!!merge" && this.typing.kyamlMerges;
       } else {
         value = this.typing.plain(text);
         if (asKey) {
@@ -1070,8 +1253,16 @@ export class Reader implements ErrorSite {
       }
     }
     if (anchor !== undefined) this.setAnchor(anchor, value, bare);
-    return { value, scalarKey, merge, tagged: tag !== undefined };
+    return { value, scalarKey, keyText, merge, tagged: tag !== undefined };
   }
+}
+
+/**
+ * Whether go-yaml v3 keeps a block style for `s`: no space before a break or at the end, and
+ * nothing it must escape (a tab is fine).
+ */
+function v3WritesAsBlock(s: string): boolean {
+  return !/ \n| $|[^\t\n\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd\ud800-\udfff]/.test(s);
 }
 
 /**

@@ -94,6 +94,8 @@ export const RESOURCE_TYPING: Typing = {
   },
   rejectDuplicates: true,
   emptyFlowValue: "",
+  kyamlMerges: true,
+  kyamlStream: true,
 };
 
 /** Kustomization files: go-yaml v2 (YAML 1.1) typing, keys converted as sigs.k8s.io/yaml does. */
@@ -125,4 +127,6 @@ export const KUSTOMIZATION_TYPING: Typing = {
   // sigs.k8s.io/yaml reads kustomization files non-strictly: the last duplicate key wins.
   rejectDuplicates: false,
   emptyFlowValue: null,
+  kyamlMerges: false,
+  kyamlStream: false,
 };

@@ -135,3 +135,44 @@ describe("limits", () => {
     expect(() => parseAllDocuments("a: " + "[".repeat(200_000))).toThrow(YamlError);
   });
 });
+
+describe("what kubectl kustomize's reader does beyond go-yaml (kyaml)", () => {
+  const one = (text: string) => parseAllDocuments(text)[0];
+
+  it("drops the first key whose text is `<<` and refuses a second merge key", () => {
+    expect(one("a: {'<<': 1, b: 2}\n")).toEqual({ a: { b: 2 } });
+    expect(one("m: &m {x: 1}\na:\n  <<: *m\n  '<<': kept\n")).toEqual({ m: { x: 1 }, a: { x: 1, "<<": "kept" } });
+    expect(one("m: &m {x: 1}\na:\n  !!merge '<<': *m\n")).toEqual({ m: { x: 1 }, a: { x: 1 } });
+    expect(() => one("a:\n  <<: {x: 1}\n  <<: {y: 1}\n")).toThrow("duplicate merge key");
+    expect(() => one("l: &l [{x: 1}]\na:\n  <<: *l\n")).toThrow("alias for a non-map value");
+  });
+
+  it("cuts the stream at `---` lines and reads the first document of each piece", () => {
+    expect(parseAllDocuments("a: 1\n...\nb: 2\n---\nc: 3\n")).toEqual([{ a: 1 }, { c: 3 }]);
+    expect(() => parseAllDocuments("a: 1\n--- |\n  text\n")).toThrow("invalid document separator");
+    expect(() => parseAllDocuments("%YAML 1.1\n---\na: 1\n")).toThrow(YamlError);
+    expect(parseAllDocuments("a: 1\n---\n\ufeffb: 2\n")).toEqual([{ a: 1 }, { b: 2 }]);
+  });
+});
+
+describe("libyaml's scanner rules", () => {
+  it("reads NEL, LS and PS as line breaks, keeping LS and PS in scalars", () => {
+    expect(v("a\u0085    b")).toBe("a b");
+    expect(v('"a  \u2028  b"')).toBe("a\u2028b");
+    expect(() => v("a\u2028b")).toThrow(YamlError);
+  });
+
+  it("ends flow plain scalars at '?' but not at ':' before a flow indicator", () => {
+    expect(v("[x:, -]")).toEqual(["x:", "-"]);
+    expect(() => v("[a?b]")).toThrow(YamlError);
+    expect(() => v("[:x]")).toThrow(YamlError);
+    expect(() => v("{,}")).toThrow(YamlError);
+  });
+
+  it("refuses tabs where libyaml's scanner skips only spaces", () => {
+    expect(() => parseAllDocuments("a: 'x'\n\t\n")).toThrow("cannot start any token");
+    expect(() => parseAllDocuments("a:\n  b: x\n \t\n")).toThrow("violates indentation");
+    expect(parseAllDocuments("a:\n  b: x\n     \t\n")).toEqual([{ a: { b: "x" } }]);
+    expect(() => v("%a")).toThrow("cannot start any token");
+  });
+});
