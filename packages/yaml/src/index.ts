@@ -15,9 +15,7 @@ export { compareKeys, sortedKeys } from "./key-order.js";
 
 /** What a read noticed on the way, for callers that would otherwise walk the values again. */
 export interface ReadStats {
-  /** List items that are null; -1 when not counted (documents read by the fallback library). */
-  nullListItems: number;
-  /** Whether the stream's first document (empty ones included) is a map. */
+  /** Whether the stream's first document (empty ones included) is a map; unset when not known. */
   firstDocumentIsMap?: boolean;
 }
 
@@ -26,14 +24,12 @@ function read(text: string, typing: Typing, file: string | undefined, stats?: Re
     const reader = new Reader(text, typing, file);
     const docs = reader.documents(firstOnly);
     if (stats) {
-      stats.nullListItems = reader.nullListItems;
       const first = docs[0];
       stats.firstDocumentIsMap = first !== null && typeof first === "object" && !Array.isArray(first);
     }
     return docs;
   } catch (e) {
     if (e instanceof Unsupported) {
-      if (stats) stats.nullListItems = -1;
       const docs = fallbackDocuments(text, typing, file);
       return firstOnly ? docs.slice(0, 1) : docs;
     }
@@ -90,18 +86,12 @@ function kyamlChunks(text: string, file: string | undefined): string[] | undefin
   return chunks;
 }
 
-/** The first document of each kyaml piece, with the read statistics summed up. */
+/** The first document of each kyaml piece (the statistics are the first piece's). */
 function readChunks(chunks: string[], opts: { file?: string; stats?: ReadStats }): YamlValue[] {
   const docs: YamlValue[] = [];
-  let nulls = 0;
   for (let i = 0; i < chunks.length; i++) {
-    const st: ReadStats = { nullListItems: 0 };
-    const d = read(chunks[i]!, RESOURCE_TYPING, opts.file, st, true);
-    if (i === 0 && opts.stats) opts.stats.firstDocumentIsMap = st.firstDocumentIsMap;
-    nulls = nulls === -1 || st.nullListItems === -1 ? -1 : nulls + st.nullListItems;
-    docs.push(...d);
+    docs.push(...read(chunks[i]!, RESOURCE_TYPING, opts.file, i === 0 ? opts.stats : undefined, true));
   }
-  if (opts.stats) opts.stats.nullListItems = nulls;
   return docs;
 }
 

@@ -113,8 +113,6 @@ function setKey(m: YamlMap, k: string, v: YamlValue): void {
 }
 
 export class Reader implements ErrorSite {
-  /** List items read as null so far (kustomize refuses them in resources). */
-  nullListItems = 0;
   private pos = 0;
   private readonly n: number;
   private anchors = new Map<string, YamlValue>();
@@ -577,7 +575,6 @@ export class Reader implements ErrorSite {
         item = this.node(col, "item");
       }
       arr.push(item);
-      if (item === null) this.nullListItems++;
       const next = this.nextContent();
       if (next < col) return arr;
       if (next > col) this.fail("did not find expected '-' indicator");
@@ -1115,10 +1112,7 @@ export class Reader implements ErrorSite {
           } else setKey(pair, scalarKey, this.flowNode().value);
           arr.push(pair);
           this.flowSpace();
-        } else {
-          arr.push(value);
-          if (value === null) this.nullListItems++;
-        }
+        } else arr.push(value);
         const d = this.c();
         if (d === 44) this.pos++;
         else if (d !== 93) this.fail("did not find expected ',' or ']'");

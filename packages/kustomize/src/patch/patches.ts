@@ -83,7 +83,7 @@ function load(entry: Patch, loader: Loader): Loaded {
   const text = path === "" ? inline : loader.readFile(path);
 
   let resources: Resource[] | undefined;
-  const stats: ReadStats = { nullListItems: -1 };
+  const stats: ReadStats = {};
   try {
     resources = resourcesFromText(text, file, stats);
   } catch {

@@ -10,7 +10,7 @@ export const LOCAL_CONFIG_ANNOTATION = "config.kubernetes.io/local-config";
  * are skipped, every `…List` kind that has an `items` key is flattened into its items, and each
  * object needs a kind and (unless it is a list) a metadata.name.
  */
-export function resourcesFromText(text: string, file: string, stats: ReadStats = { nullListItems: -1 }): Resource[] {
+export function resourcesFromText(text: string, file: string, stats?: ReadStats): Resource[] {
   let docs: YamlValue[];
   try {
     docs = parseAllDocuments(text, { file, stats });
@@ -18,14 +18,13 @@ export function resourcesFromText(text: string, file: string, stats: ReadStats =
     const line = (e as { line?: number }).line;
     throw new KustomizeError("YAML_SYNTAX", `${file}: ${(e as Error).message}`, file, line);
   }
-  // The reader counted null list items: with none, no resource needs walking for them.
-  return resourcesFromValues(docs, file, stats.nullListItems !== 0);
+  return resourcesFromValues(docs, file);
 }
 
-export function resourcesFromValues(values: YamlValue[], file: string, mayHaveNullListItems = true): Resource[] {
+export function resourcesFromValues(values: YamlValue[], file: string): Resource[] {
   const out: Resource[] = [];
   const queue = values.filter((v) => !isEmpty(v));
-  for (const v of queue) validate(v, file, mayHaveNullListItems);
+  for (const v of queue) validate(v, file);
   while (queue.length) {
     const obj = queue.shift() as YamlMap;
     const kind = obj.kind as string;
@@ -42,7 +41,7 @@ export function resourcesFromValues(values: YamlValue[], file: string, mayHaveNu
       throw new KustomizeError("INVALID_RESOURCE", `${file}: expected array in ${kind}/items, but found ${typeof items}`, file);
     }
     const inner = items.filter((v) => !isEmpty(v));
-    for (const v of inner) validate(v, file, mayHaveNullListItems);
+    for (const v of inner) validate(v, file);
     queue.push(...inner);
   }
   return out;
@@ -52,7 +51,8 @@ function isEmpty(v: YamlValue): boolean {
   return v === null || (isMap(v) && Object.keys(v).length === 0) || (Array.isArray(v) && v.length === 0);
 }
 
-function validate(v: YamlValue, file: string, mayHaveNullListItems: boolean): asserts v is YamlMap {
+/** Each object needs a kind and a name. (Null list items are fine: kubectl prints `- null`.) */
+function validate(v: YamlValue, file: string): asserts v is YamlMap {
   if (!isMap(v)) {
     throw new KustomizeError("INVALID_RESOURCE", `${file}: a resource must be a YAML mapping, found ${Array.isArray(v) ? "a sequence" : "a scalar"}`, file);
   }
@@ -66,18 +66,9 @@ function validate(v: YamlValue, file: string, mayHaveNullListItems: boolean): as
   if ((typeof name !== "string" || name === "") && !isScalarName(name)) {
     throw new KustomizeError("INVALID_RESOURCE", `${file}: missing metadata.name in object of kind ${kind}`, file);
   }
-  if (mayHaveNullListItems && hasNullListItem(v)) {
-    throw new KustomizeError("INVALID_RESOURCE", `${file}: empty item in a list of ${kind} ${name}`, file);
-  }
 }
 
 function briefly(v: YamlMap): string {
   const s = JSON.stringify(v);
   return s.length > 120 ? s.slice(0, 117) + "..." : s;
-}
-
-function hasNullListItem(v: YamlValue): boolean {
-  if (Array.isArray(v)) return v.some((x) => x === null || hasNullListItem(x));
-  if (isMap(v)) for (const k in v) if (hasNullListItem(v[k]!)) return true;
-  return false;
 }
