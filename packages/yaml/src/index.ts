@@ -12,6 +12,7 @@ export { YamlError } from "./errors.js";
 export { isBareNull, cloneYaml } from "./bare-null.js";
 export { stringifyAll, stringifyAllBytes, stringifyAllChunks, stringifyResource } from "./emit.js";
 export { compareKeys, sortedKeys } from "./key-order.js";
+export { v3PlainIsString } from "./resolve.js";
 
 /** What a read noticed on the way, for callers that would otherwise walk the values again. */
 export interface ReadStats {

@@ -90,6 +90,15 @@ export function resolveV3(s: string): Resolved {
   return resolveWith(V3_WORDS, s);
 }
 
+/**
+ * Whether go-yaml v3 reads `s`, written plain, back as a string: kyaml writes the map keys its
+ * label and annotation filters set that way, and a key that reads back as a number, boolean, null
+ * or timestamp makes the resource unprintable (a map with non-string keys).
+ */
+export function v3PlainIsString(s: string): boolean {
+  return s !== "" && resolveV3(s).t === "str";
+}
+
 /** go-yaml v2's reading of a plain scalar (kustomization files). Timestamps stay strings there. */
 export function resolveV2(s: string): Resolved {
   return resolveWith(V2_WORDS, s);

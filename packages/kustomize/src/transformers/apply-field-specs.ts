@@ -1,4 +1,4 @@
-import { isMap, type YamlValue } from "@kfrender/yaml";
+import { isMap, v3PlainIsString, type YamlValue } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
 import { resIdString } from "../resource/res-id.js";
 import type { Resource } from "../resource/resource.js";
@@ -52,6 +52,11 @@ export function setMapEntry(key: string, value: string): FieldVisitor {
     const node = (parent as Record<string | number, YamlValue>)[k];
     if (node === null || node === undefined) return;
     if (!isMap(node)) throw new WrongKindError("MappingNode", nodeKindName(node));
+    // kyaml writes the key plain: one that reads back as no string (or a merge key) breaks the
+    // resource, and kubectl fails.
+    if (!v3PlainIsString(key) || key === "<<") {
+      throw new FieldPathError(`json: unsupported type: map[interface {}]interface {} (key ${JSON.stringify(key)} does not read back as a string)`);
+    }
     setter.set(node);
   };
 }
