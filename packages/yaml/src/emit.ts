@@ -31,7 +31,6 @@ function sp(n: number): string {
 
 /** Characters go-yaml v2's reader refuses in kustomize's JSON (it writes them unescaped). */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-
 const FORBIDDEN = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
 const NEEDS_PREP = /[\u007f-\u009f\ud800-\udfff\ufffe\uffff]/;
 
