@@ -12,6 +12,7 @@ import { stringifyAnnotations } from "../transformers/replacements.js";
 import { requireResourceNames, resolveVars } from "../transformers/vars.js";
 import { applySortOptions } from "../transformers/sort-options.js";
 import { accumulateRoot } from "./accumulate-target.js";
+import { requirePlainAnnotationKeys } from "./annotation-keys.js";
 import type { Accumulator, BuildContext } from "./accumulator.js";
 
 export interface BuildOptions {
@@ -48,6 +49,7 @@ export function build(dir: string, opts: BuildOptions): BuildResult {
   const { acc, kust } = accumulateRoot(ctx, loader);
   finish(acc, ctx.meta);
   const kept = acc.resMap.resources().filter((r) => !isLocalConfig(r));
+  for (const r of kept) requirePlainAnnotationKeys(r);
   const resources = applySortOptions(kept, kust.sortOptions);
   if (ctx.meta?.managedBy) addManagedByLabel(resources);
   return { resources, warnings: ctx.warnings };

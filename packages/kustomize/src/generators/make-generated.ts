@@ -6,6 +6,7 @@ import type { GeneratorArgs, GeneratorOptions } from "../types/kustomization.js"
 import type { KvPair } from "./env-file.js";
 import { mergeGeneratorOptions } from "./generator-options.js";
 import { loadKvPairs } from "./kv-sources.js";
+import { assertPlainStringKeys } from "./plain-keys.js";
 import { putKey } from "./put-key.js";
 
 export interface GeneratedKind {
@@ -50,6 +51,7 @@ export function makeGenerated(
   const annotations = stringMap(options.annotations);
   if (annotations) metadata.annotations = annotations;
   if (options.immutable) obj.immutable = true;
+  assertPlainStringKeys(obj, file);
 
   const r = new Resource(obj);
   r.needsHashSuffix = !options.disableNameSuffixHash;

@@ -6,6 +6,7 @@ import { resIdString } from "../resource/res-id.js";
 import type { ResMap } from "../resource/res-map.js";
 import type { Resource } from "../resource/resource.js";
 import { goJson, goResIdLiteral } from "./go-format.js";
+import { assertPlainStringKeys } from "./plain-keys.js";
 import { putKey } from "./put-key.js";
 
 /**
@@ -46,6 +47,7 @@ export function mergeGeneratedIntoResMap(resMap: ResMap, generated: Resource[], 
       setStringMap(res.obj, "data", { ...stringMap(old.obj.data), ...stringMap(res.obj.data) });
       setStringMap(res.obj, "binaryData", { ...stringMap(old.obj.binaryData), ...stringMap(res.obj.binaryData) });
     }
+    assertPlainStringKeys(res.obj, file);
     if (behavior === "merge" && oldOrigin !== undefined) setOriginAnnotation(res, oldOrigin);
     if (behavior === "replace" && ownOrigin === undefined) setOriginAnnotation(res, undefined);
     resMap.replace(old, res);
