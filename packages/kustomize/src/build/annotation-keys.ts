@@ -1,5 +1,6 @@
-import { isMap, v3PlainIsString } from "@kfrender/yaml";
+import { isMap } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
+import { nonStringKeyMessage, readsBackAsKey } from "../resource/plain-keys.js";
 import { resIdString } from "../resource/res-id.js";
 import type { Resource } from "../resource/resource.js";
 
@@ -14,11 +15,8 @@ export function requirePlainAnnotationKeys(r: Resource): void {
   const a = r.metadata?.annotations;
   if (!isMap(a)) return;
   for (const k of Object.keys(a)) {
-    if (!v3PlainIsString(k)) {
-      throw new KustomizeError(
-        "TRANSFORMER",
-        `json: unsupported type: map[interface {}]interface {} (annotation key ${JSON.stringify(k)} of ${resIdString(r.id())} does not read back as a string)`,
-      );
+    if (!readsBackAsKey(k, true)) {
+      throw new KustomizeError("TRANSFORMER", nonStringKeyMessage(`annotation key ${JSON.stringify(k)} of ${resIdString(r.id())}`));
     }
   }
 }

@@ -1,5 +1,6 @@
-import { isMap, v3PlainIsString, type YamlMap, type YamlValue } from "@kfrender/yaml";
+import { isMap, type YamlMap, type YamlValue } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
+import { nonStringKeyMessage, readsBackAsKey } from "../resource/plain-keys.js";
 
 /**
  * kyaml writes the keys of a generated (or generator-merged) ConfigMap's or Secret's data,
@@ -13,13 +14,9 @@ export function assertPlainStringKeys(obj: YamlMap, file?: string): void {
   for (const m of maps) {
     if (!isMap(m)) continue;
     for (const k of Object.keys(m)) {
-      if (!v3PlainIsString(k) || k === "<<") {
+      if (!readsBackAsKey(k)) {
         const what = `${String(obj.kind)} ${String(meta?.name ?? "")}`;
-        throw new KustomizeError(
-          "GENERATOR",
-          `json: unsupported type: map[interface {}]interface {} (key ${JSON.stringify(k)} of ${what} does not read back as a string)`,
-          file,
-        );
+        throw new KustomizeError("GENERATOR", nonStringKeyMessage(`key ${JSON.stringify(k)} of ${what}`), file);
       }
     }
   }

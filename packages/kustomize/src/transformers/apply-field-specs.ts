@@ -1,10 +1,11 @@
-import { isMap, v3PlainIsString, type YamlValue } from "@kfrender/yaml";
+import { isMap, type YamlValue } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
 import { resIdString } from "../resource/res-id.js";
 import type { Resource } from "../resource/resource.js";
 import type { FieldSpec } from "../types/kustomization.js";
-import { type CreateKind, FieldPathError, type FieldVisitor, fieldSpecGvkOf, nodeKindName, visitFieldSpec } from "./field-path.js";
+import { nonStringKeyMessage, readsBackAsKey } from "../resource/plain-keys.js";
 import { EntrySetter } from "../resource/shared-nodes.js";
+import { type CreateKind, FieldPathError, type FieldVisitor, fieldSpecGvkOf, nodeKindName, visitFieldSpec } from "./field-path.js";
 
 /** A value of the wrong node kind where a setter wants a map or a scalar. */
 export class WrongKindError extends FieldPathError {
@@ -48,15 +49,12 @@ export function applyFieldSpecs(
  */
 export function setMapEntry(key: string, value: string): FieldVisitor {
   const setter = new EntrySetter(key, value);
+  const keyOk = readsBackAsKey(key);
   return (parent, k) => {
     const node = (parent as Record<string | number, YamlValue>)[k];
     if (node === null || node === undefined) return;
     if (!isMap(node)) throw new WrongKindError("MappingNode", nodeKindName(node));
-    // kyaml writes the key plain: one that reads back as no string (or a merge key) breaks the
-    // resource, and kubectl fails.
-    if (!v3PlainIsString(key) || key === "<<") {
-      throw new FieldPathError(`json: unsupported type: map[interface {}]interface {} (key ${JSON.stringify(key)} does not read back as a string)`);
-    }
+    if (!keyOk) throw new FieldPathError(nonStringKeyMessage(`key ${JSON.stringify(key)}`));
     setter.set(node);
   };
 }

@@ -98,15 +98,14 @@ function walkMap(ctx: MergeContext, dest: Node, origin: Node, schema: SchemaNode
   for (const key of [...keys].sort()) {
     const d = fieldOf(merged, key);
     const o = fieldOf(origin, key);
-    if (d === null && o === undefined) {
-      // An explicit null the patch does not touch survives; a bare `key:` does not.
-      if (ctx.isBareNull(merged, key)) delete merged[key];
-      continue;
-    }
-    if (d === "" && o === undefined && ctx.isBareNull(merged, key)) {
-      // Likewise `{key: }` in a flow map, which reads as "".
-      delete merged[key];
-      continue;
+    if (o === undefined && (d === null || d === "")) {
+      // An explicit null the patch does not touch survives; a bare `key:` (or `{key: }` in a
+      // flow map, which reads as "") does not.
+      if (ctx.isBareNull(merged, key)) {
+        delete merged[key];
+        continue;
+      }
+      if (d === null) continue;
     }
     const value = walk(ctx, d, o, schema ? ctx.schema.field(schema, key) : undefined);
     if (isMissingOrNull(value)) delete merged[key];
