@@ -73,13 +73,13 @@ export function renderReport(res) {
   out.push(table(rows));
 
   if (res.inProcess.length) {
-    out.push("", `In-process: buildToYaml in one warm Node process (${res.config.inprocWarmup} warm-up, up to ${res.config.inprocRuns} timed builds)`);
-    const ip = [["input", "builds", "median", "min", "peak RSS", "output"]];
+    out.push("", `In-process: build, and buildToYaml (build + print), in one warm Node process (${res.config.inprocWarmup} warm-up, up to ${res.config.inprocRuns} timed runs of each)`);
+    const ip = [["input", "runs", "build median", "build min", "buildToYaml median", "buildToYaml min", "peak RSS", "output"]];
     for (const r of res.inProcess) {
-      if (r.status !== "ok") ip.push([r.id, "-", "-", "-", "-", r.status]);
+      if (r.status !== "ok") ip.push([r.id, "-", "-", "-", "-", "-", "-", r.status]);
       else {
         const outCell = r.identical === true ? "identical" : r.identical === false ? "DIFFERS" : "(no reference)";
-        ip.push([r.id, r.runsMs.length, fmtMs(r.medianMs), fmtMs(r.minMs), fmtKiB(r.maxRssKiB), outCell]);
+        ip.push([r.id, r.runsMs.length, fmtMs(r.buildMedianMs), fmtMs(r.buildMinMs), fmtMs(r.medianMs), fmtMs(r.minMs), fmtKiB(r.maxRssKiB), outCell]);
       }
     }
     out.push(table(ip));

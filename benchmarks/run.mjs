@@ -296,6 +296,9 @@ async function benchInProcess(input, refSha, ctx) {
     runsMs: j.runsMs,
     medianMs: median(j.runsMs),
     minMs: Math.min(...j.runsMs),
+    buildRunsMs: j.buildRunsMs,
+    buildMedianMs: median(j.buildRunsMs),
+    buildMinMs: Math.min(...j.buildRunsMs),
     maxRssKiB: m.maxRssKiB,
     bytes: j.bytes,
     sha256: j.sha256,
@@ -400,7 +403,7 @@ function targets(results, inProcess, scale) {
   const out = [];
   // A time taken while printing the wrong output proves little: say so next to the status.
   const add = (name, value, goal, met, outputOk = true) =>
-    out.push({ name, value, goal, status: (met == null ? "n/a" : met ? "met" : "MISSED") + (met != null && !outputOk ? " (output differs)" : "") });
+    out.push({ name, value, goal, status: (met == null ? (goal.startsWith("(") ? "-" : "n/a") : met ? "met" : "MISSED") + (met != null && !outputOk ? " (output differs)" : "") });
   const eo = results.find((r) => r.id === "example-offline");
   const eoIn = inProcess.find((r) => r.id === "example-offline");
   const k = eo?.kfrender;
@@ -412,8 +415,12 @@ function targets(results, inProcess, scale) {
   add("example-offline wall ours/kubectl", fmtRatio(w), "≤ 0.125× (1/8)", w == null ? null : w <= 0.125, eoOk);
   const m = eo?.ratio?.maxRssKiB;
   add("example-offline peak RSS ours/kubectl", fmtRatio(m), "≤ 0.5× (1/2)", m == null ? null : m <= 0.5, eoOk);
+  // The issue's figure is the library's `build`; the printed output is reported next to it.
+  const ib = eoIn?.buildMedianMs;
   const ip = eoIn?.medianMs;
-  add("example-offline in-process warm build", ip == null ? (eoIn ? eoIn.status.split(/[:(]/)[0].trim() : "not run") : fmtMs(ip), "≤ 250 ms", ip == null ? null : ip <= 250, eoIn?.identical === true);
+  const notRun = eoIn ? eoIn.status.split(/[:(]/)[0].trim() : "not run";
+  add("example-offline in-process warm build", ib == null ? notRun : fmtMs(ib), "≤ 250 ms", ib == null ? null : ib <= 250, eoIn?.identical === true);
+  add("  the same, printed (buildToYaml)", ip == null ? notRun : fmtMs(ip), "(reported)", null, eoIn?.identical === true);
   const lin = scale?.rows[0]?.ratio;
   add(
     `synthetic ${scale?.large ?? "L"}/${scale?.small ?? "S"} in-process time`,

@@ -68,9 +68,11 @@ export function parseAllDocuments(text: string, opts: { file?: string; stats?: R
  * few single-character scans.
  */
 function kyamlChunks(text: string, file: string | undefined): string[] | undefined {
-  if (!text.includes("...") && !text.includes("%") && !text.includes("\ufeff", 1)) return undefined;
-  // (A byte order mark opening a piece is dropped like one opening the stream.)
-  if (!/(?:^|\n)(?:\.\.\.|%)|\n\ufeff/.test(text)) return undefined;
+  // (A byte order mark opening a piece is dropped like one opening the stream.) Plain searches:
+  // "..." is common in descriptions, and a regular expression over megabytes is not cheap.
+  const startsPiece =
+    text.startsWith("...") || text.startsWith("%") || text.includes("\n...") || text.includes("\n%") || text.includes("\n\ufeff");
+  if (!startsPiece) return undefined;
   const s = text.includes("\r\n") ? text.replace(/\r\n/g, "\n") : text;
   const chunks: string[] = [];
   let prev = 0;

@@ -194,7 +194,11 @@ export class Reader implements ErrorSite {
   }
 
   private colAt(pos: number): number {
-    return pos - (this.src.lastIndexOf("\n", pos - 1) + 1);
+    // Columns are short: a loop beats lastIndexOf's call into the runtime.
+    const s = this.src;
+    let i = pos - 1;
+    while (i >= 0 && s.charCodeAt(i) !== 10) i--;
+    return pos - i - 1;
   }
 
   fail(message: string, at = this.pos): never {
