@@ -19,6 +19,8 @@ export interface Typing {
   tagged(tag: string, text: string, plain: boolean, p: ErrorSite): YamlValue;
   /** The string key for a plain key scalar; throws when kustomize could not use it. */
   plainKey(text: string, root: boolean, p: ErrorSite): string;
+  /** The string key for a key scalar with an explicit tag (`value`: what `tagged` made of it). */
+  taggedKey(tag: string, value: YamlValue, text: string, root: boolean, p: ErrorSite): string;
   /** Whether duplicate keys are an error (go-yaml v3 decode) or the last one wins. */
   rejectDuplicates: boolean;
   /** A flow mapping entry written without a value (`{a: }`, `{a}`): kyaml reads "" there. */
@@ -110,6 +112,13 @@ function copyValue(v: YamlValue, count: { n: number }): YamlValue {
 function setKey(m: YamlMap, k: string, v: YamlValue): void {
   if (k === "__proto__") Object.defineProperty(m, k, { value: v, enumerable: true, writable: true, configurable: true });
   else m[k] = v;
+}
+
+/** What a flow map's entries have seen so far: keys, merge values, kyaml's one `<<` removal. */
+class FlowEntries {
+  readonly seen = new Set<string>();
+  merges: YamlValue[] | undefined;
+  dropped = false;
 }
 
 export class Reader implements ErrorSite {
@@ -207,7 +216,7 @@ export class Reader implements ErrorSite {
   }
 
   private c(at = this.pos): number {
-    return this.src.charCodeAt(at);
+    return at < this.n ? this.src.charCodeAt(at) : NaN;
   }
 
   /** Skips spaces and tabs on the current line. */
@@ -243,12 +252,13 @@ export class Reader implements ErrorSite {
    */
   private nextContent(): number {
     const s = this.src;
+    const n = this.n;
     for (;;) {
       let p = this.pos;
       const lineStart = p === 0 || s.charCodeAt(p - 1) === 10;
       if (p === this.peekedLine) p = this.peekedContent;
-      else while (s.charCodeAt(p) === 32) p++;
-      let c = s.charCodeAt(p);
+      else while (p < n && s.charCodeAt(p) === 32) p++;
+      let c = p < n ? s.charCodeAt(p) : NaN;
       if (c === 9) {
         let q = p;
         while (isWs(s.charCodeAt(q))) q++;
@@ -490,7 +500,8 @@ export class Reader implements ErrorSite {
     const end = e === -1 ? this.n : e;
     for (let q = p + 1; q < end; q++) {
       const d = s.charCodeAt(q);
-      if (d === 58 && isWsz(s.charCodeAt(q + 1))) return true;
+      // (At q + 1 === end a line break or the end of input follows: a blank either way.)
+      if (d === 58 && (q + 1 === end || isWsz(s.charCodeAt(q + 1)))) return true;
       if (d === 35 && isWs(s.charCodeAt(q - 1))) return false;
     }
     return false;
@@ -619,6 +630,7 @@ export class Reader implements ErrorSite {
       } else if (c === 34 || c === 39) {
         key = keyText = this.quoted();
         if (props?.tag === "!!merge") isMerge = true;
+        else if (props?.tag !== undefined) key = this.typing.taggedKey(props.tag, this.typing.tagged(props.tag, key, false, this), key, root, this);
       } else if (c === 63 && isWsz(this.c(this.pos + 1))) {
         throw new Unsupported("explicit key");
       } else if (c === 91 || c === 123) {
@@ -654,9 +666,11 @@ export class Reader implements ErrorSite {
             isMerge = true;
             key = text;
           } else if (props?.tag !== undefined) {
-            if (props.tag === "!!merge") isMerge = text === "<<" || this.typing.kyamlMerges;
             const v = this.typing.tagged(props.tag, text, true, this);
-            key = typeof v === "string" ? v : this.typing.plainKey(text, root, this);
+            if (props.tag === "!!merge") {
+              isMerge = text === "<<" || this.typing.kyamlMerges;
+              key = typeof v === "string" ? v : this.typing.plainKey(text, root, this);
+            } else key = this.typing.taggedKey(props.tag, v, text, root, this);
           } else {
             key = this.typing.plainKey(text, root, this);
             if (!root && e === p) {
@@ -772,6 +786,7 @@ export class Reader implements ErrorSite {
    */
   private plainScalar(parent: number, flow: boolean): string {
     const s = this.src;
+    const n = this.n;
     // '@' and '`' are reserved indicators and '%' starts directives: libyaml's scanner refuses a
     // token starting with any of them (also after `key: ` and `- `).
     const c0 = s.charCodeAt(this.pos);
@@ -811,15 +826,15 @@ export class Reader implements ErrorSite {
         q++; // past "\n"
         breaks++;
         let r = q;
-        while (s.charCodeAt(r) === 32) r++;
+        while (r < n && s.charCodeAt(r) === 32) r++;
         const col = r - q;
         // libyaml refuses a tab among the blanks it skips before the scalar's indentation.
-        if (!flow && col <= parent && s.charCodeAt(r) === 9) this.fail("found a tab character that violates indentation", r);
+        if (!flow && col <= parent && r < n && s.charCodeAt(r) === 9) this.fail("found a tab character that violates indentation", r);
         this.peekedLine = q;
         this.peekedContent = r;
-        while (isWs(s.charCodeAt(r))) r++;
+        while (r < n && isWs(s.charCodeAt(r))) r++;
         if (!flow) this.plainEatenTo = r;
-        const e = s.charCodeAt(r);
+        const e = r < n ? s.charCodeAt(r) : NaN;
         if (e === 10) {
           q = r;
           breakAt?.push(r);
@@ -982,6 +997,7 @@ export class Reader implements ErrorSite {
   /** A literal (|) or folded (>) block scalar, as libyaml's scanner reads it. */
   private blockScalar(parent: number, tag: string | undefined): YamlValue {
     const s = this.src;
+    const n = this.n;
     const folded = s.charCodeAt(this.pos) === 62;
     this.pos++;
     let chomp = 0;
@@ -1011,11 +1027,12 @@ export class Reader implements ErrorSite {
       let maxIndent = 0;
       for (;;) {
         let col = 0;
-        while ((indent === 0 || col < indent) && s.charCodeAt(p) === 32) {
+        while ((indent === 0 || col < indent) && p < n && s.charCodeAt(p) === 32) {
           p++;
           col++;
         }
         if (col > maxIndent) maxIndent = col;
+        if (p >= n) break;
         if ((indent === 0 || col < indent) && s.charCodeAt(p) === 9) {
           this.fail("found a tab character where an indentation space is expected", p);
         }
@@ -1032,7 +1049,7 @@ export class Reader implements ErrorSite {
     for (;;) {
       const lineStart = s.lastIndexOf("\n", p - 1) + 1;
       const col = p - lineStart;
-      const c = s.charCodeAt(p);
+      const c = p < n ? s.charCodeAt(p) : NaN;
       if (col !== indent || c !== c) break;
       if (col === 0 && this.isDocMarker(p)) break;
       const trailingBlank = isWs(c);
@@ -1099,23 +1116,26 @@ export class Reader implements ErrorSite {
           return arr;
         }
         if (c !== c) this.fail("did not find expected ',' or ']'");
-        if (c === 63) throw new Unsupported("flow explicit key");
+        // In flow context libyaml takes every '?' as the explicit-key indicator (`[?x]` is the
+        // pair x: ""), blank after it or not.
+        const entryAt = this.pos;
+        let pair = c === 63;
+        if (pair && !this.explicitFlowKey()) this.fail("did not find expected ',' or ']'");
         const { value, scalarKey } = this.flowNode();
         this.flowSpace();
-        if (this.c() === 58) {
-          // A single-pair map inside a flow sequence: [a: b].
+        if (!pair && this.c() === 58) {
+          pair = true;
+          this.pos = entryAt;
+        }
+        if (pair) {
+          // A single-pair map inside a flow sequence (`[a: b]`): its key reads as a flow map's.
           if (scalarKey === undefined) throw new Unsupported("flow pair with collection key");
-          this.pos++;
-          this.flowSpace();
-          const d = this.c();
-          const pair: YamlMap = {};
-          if (d === 44 || d === 93) {
-            const empty = this.typing.emptyFlowValue;
-            setKey(pair, scalarKey, empty);
-            markBareNull(pair, scalarKey, empty);
-          } else setKey(pair, scalarKey, this.flowNode().value);
-          arr.push(pair);
-          this.flowSpace();
+          this.pos = entryAt;
+          const m: YamlMap = {};
+          const entries = new FlowEntries();
+          this.flowEntry(m, entries);
+          if (entries.merges !== undefined) this.applyMerges(m, entries.merges);
+          arr.push(m);
         } else arr.push(value);
         const d = this.c();
         if (d === 44) this.pos++;
@@ -1123,9 +1143,7 @@ export class Reader implements ErrorSite {
       }
     }
     const m: YamlMap = {};
-    const seen = new Set<string>();
-    let merges: YamlValue[] | undefined;
-    let dropped = false;
+    const entries = new FlowEntries();
     for (;;) {
       this.flowSpace();
       const c = this.c();
@@ -1135,59 +1153,73 @@ export class Reader implements ErrorSite {
       }
       if (c !== c) this.fail("did not find expected ',' or '}'");
       if (c === 44) this.fail("did not find expected node content");
-      if (c === 63) throw new Unsupported("flow explicit key");
-      const keyAt = this.pos;
-      const { scalarKey, keyText, merge } = this.flowNode(true);
-      if (scalarKey === undefined) throw new Unsupported("flow collection key");
-      this.flowSpace();
-      // A key must end on its line and within 1024 characters of its start (libyaml's simple keys).
-      if (this.c() === 58 && !this.simpleKeyFits(keyAt)) this.fail("did not find expected ',' or '}'");
-      // No value written (`{a: }`, `{a}`) reads as the typing's empty flow value, a bare null
-      // for patches; so does one written as properties alone (`{a: &x }`), unless a tag types it.
-      const empty = this.typing.emptyFlowValue;
-      let v: YamlValue = empty;
-      let bare = true;
-      let aliasValue = false;
-      if (this.c() === 58) {
-        this.pos++;
-        this.flowSpace();
-        const d = this.c();
-        if (d !== 44 && d !== 125) {
-          this.emptyNode = false;
-          if (merge && d === 42 && this.typing.kyamlMerges) aliasValue = true;
-          const node = this.flowNode(false, empty);
-          v = node.value;
-          bare = this.emptyNode && (!node.tagged || v === null);
-        }
-        this.flowSpace();
-      }
-      let setIt = !merge;
-      if (this.typing.kyamlMerges && (merge || keyText === "<<")) {
-        if (merge && merges !== undefined) this.fail("duplicate merge key", keyAt);
-        if (merge && aliasValue) this.checkMergeAlias(v, keyAt);
-        setIt = this.keepKyamlKey(keyText, merge === true, dropped);
-        if (keyText === "<<") dropped = true;
-      }
-      if (merge) (merges ??= []).push(v);
-      if (setIt) {
-        if (seen.has(scalarKey) && this.typing.rejectDuplicates) {
-          const line = this.lineAt(keyAt);
-          throw new YamlError(
-            `yaml: unmarshal errors:\n  line ${line}: mapping key ${JSON.stringify(scalarKey)} already defined`,
-            this.file,
-            line,
-          );
-        }
-        seen.add(scalarKey);
-        setKey(m, scalarKey, v);
-        if (bare) markBareNull(m, scalarKey, v as null | "");
-      }
+      this.flowEntry(m, entries);
       const d = this.c();
       if (d === 44) this.pos++;
       else if (d !== 125) this.fail("did not find expected ',' or '}'");
     }
-    if (merges !== undefined) this.applyMerges(m, merges);
+    if (entries.merges !== undefined) this.applyMerges(m, entries.merges);
     return m;
+  }
+
+  /** One `key: value` of a flow map (or of a single-pair map in a flow sequence) into `m`. */
+  private flowEntry(m: YamlMap, entries: FlowEntries): void {
+    // An explicit key left empty (`{? : a}`) is the key "".
+    const emptyKey = this.c() === 63 && !this.explicitFlowKey();
+    const keyAt = this.pos;
+    const { scalarKey, keyText, merge } = emptyKey ? { scalarKey: "", keyText: "", merge: false } : this.flowNode(true);
+    if (scalarKey === undefined) throw new Unsupported("flow collection key");
+    this.flowSpace();
+    // A key must end on its line and within 1024 characters of its start (libyaml's simple keys).
+    if (this.c() === 58 && !this.simpleKeyFits(keyAt)) this.fail("did not find expected ',' or '}'");
+    // No value written (`{a: }`, `{a}`) reads as the typing's empty flow value, a bare null
+    // for patches; so does one written as properties alone (`{a: &x }`), unless a tag types it.
+    const empty = this.typing.emptyFlowValue;
+    let v: YamlValue = empty;
+    let bare = true;
+    let aliasValue = false;
+    if (this.c() === 58) {
+      this.pos++;
+      this.flowSpace();
+      const d = this.c();
+      if (d !== 44 && d !== 125 && d !== 93) {
+        this.emptyNode = false;
+        if (merge && d === 42 && this.typing.kyamlMerges) aliasValue = true;
+        const node = this.flowNode(false, empty);
+        v = node.value;
+        bare = this.emptyNode && (!node.tagged || v === null);
+      }
+      this.flowSpace();
+    }
+    let setIt = !merge;
+    if (this.typing.kyamlMerges && (merge || keyText === "<<")) {
+      if (merge && entries.merges !== undefined) this.fail("duplicate merge key", keyAt);
+      if (merge && aliasValue) this.checkMergeAlias(v, keyAt);
+      setIt = this.keepKyamlKey(keyText, merge === true, entries.dropped);
+      if (keyText === "<<") entries.dropped = true;
+    }
+    if (merge) (entries.merges ??= []).push(v);
+    if (setIt) {
+      if (entries.seen.has(scalarKey) && this.typing.rejectDuplicates) {
+        const line = this.lineAt(keyAt);
+        throw new YamlError(
+          `yaml: unmarshal errors:\n  line ${line}: mapping key ${JSON.stringify(scalarKey)} already defined`,
+          this.file,
+          line,
+        );
+      }
+      entries.seen.add(scalarKey);
+      setKey(m, scalarKey, v);
+      if (bare) markBareNull(m, scalarKey, v as null | "");
+    }
+  }
+
+  /** Past a flow '?' and the blanks after it: whether a key is written there. */
+  private explicitFlowKey(): boolean {
+    this.pos++;
+    this.flowSpace();
+    const c = this.c();
+    return !(c === 58 || c === 44 || c === 93 || c === 125 || c !== c);
   }
 
   /** A node inside a flow collection; `scalarKey` is its key form when it is a scalar. */
@@ -1219,6 +1251,7 @@ export class Reader implements ErrorSite {
       const text = this.quoted();
       value = tag !== undefined ? this.typing.tagged(tag, text, false, this) : text;
       scalarKey = keyText = text;
+      if (asKey && tag !== undefined && tag !== "!!merge") scalarKey = this.typing.taggedKey(tag, value, text, false, this);
       merge = asKey && tag === "!!merge";
     } else if (c === 44 || c === 93 || c === 125 || c === 58) {
       value = tag !== undefined ? this.typing.tagged(tag, "", true, this) : empty;
@@ -1240,7 +1273,9 @@ export class Reader implements ErrorSite {
         scalarKey = text;
       } else if (tag !== undefined) {
         value = this.typing.tagged(tag, text, true, this);
-        scalarKey = typeof value === "string" ? value : text;
+        if (!asKey) scalarKey = typeof value === "string" ? value : text;
+        else if (tag === "!!merge") scalarKey = typeof value === "string" ? value : this.typing.plainKey(text, false, this);
+        else scalarKey = this.typing.taggedKey(tag, value, text, false, this);
         merge = asKey && tag === "!!merge" && this.typing.kyamlMerges;
       } else {
         value = this.typing.plain(text);

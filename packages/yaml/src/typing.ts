@@ -78,6 +78,8 @@ function mayResolve(text: string): boolean {
     c === 116 || c === 84 || c === 102 || c === 70 || c === 110 || c === 78 || text.length === 0;
 }
 
+const NON_STRING_KEY = "json: unsupported type: map[interface {}]interface {}";
+
 /** Resources: go-yaml v3 typing, duplicate keys rejected, non-string keys only at the root. */
 export const RESOURCE_TYPING: Typing = {
   plain: (text) => (mayResolve(text) ? value(resolveV3(text), text, false) : text),
@@ -90,7 +92,13 @@ export const RESOURCE_TYPING: Typing = {
     if (root && r.t !== "null") return text;
     if (root) throw new YamlError(`yaml: unmarshal errors:\n  cannot unmarshal !!null \`${text}\` into string`);
     // Nested maps with a non-string key become map[interface{}]interface{}, which JSON refuses.
-    throw new YamlError("json: unsupported type: map[interface {}]interface {}");
+    throw new YamlError(NON_STRING_KEY);
+  },
+  taggedKey(tag, value, text, root, p) {
+    // go-yaml v3 decodes a nested map into map[string]interface{} only when every key's tag is
+    // !!str: a custom or !!binary tag makes a non-string key even where the value is a string.
+    if (tag === "!!str" || tag === "!" || root) return typeof value === "string" ? value : this.plainKey(text, root, p);
+    throw new YamlError(NON_STRING_KEY);
   },
   rejectDuplicates: true,
   emptyFlowValue: "",
@@ -108,6 +116,9 @@ export const KUSTOMIZATION_TYPING: Typing = {
     return v;
   },
   tagged: (tag, text, _plain, p) => tagged(tag, text, p, resolveV2, true),
+  taggedKey(_tag, value, text, _root, p) {
+    return typeof value === "string" ? value : this.plainKey(text, false, p);
+  },
   plainKey(text) {
     const r = resolveV2(text);
     switch (r.t) {
