@@ -10,6 +10,8 @@ import {
   setPairsAtFieldSpecs,
 } from "../transformers/index.js";
 import { applyReplacements } from "../transformers/replacements.js";
+import { KustomizeError } from "../errors.js";
+import type { Resource } from "../resource/resource.js";
 import type { FieldSpec, Image, Patch, PatchJson6902, Replica, ReplacementField } from "../types/kustomization.js";
 import { trackPluginConfigs } from "../build-metadata/index.js";
 import type { Accumulator, BuildContext } from "./accumulator.js";
@@ -31,9 +33,14 @@ export function runTransformersField(ctx: BuildContext, acc: Accumulator, loader
     switch (cfg.kind) {
       case "PrefixSuffixTransformer":
       case "PrefixTransformer":
-      case "SuffixTransformer":
-        applyNamePrefixSuffix(acc.resMap, a.prefix ?? "", a.suffix ?? "", { ...config, namePrefix: specs, nameSuffix: specs });
+      case "SuffixTransformer": {
+        requireFieldSpecs(cfg, file);
+        // Each of the one-sided kinds reads only its own affix.
+        const prefix = cfg.kind === "SuffixTransformer" ? "" : (a.prefix ?? "");
+        const suffix = cfg.kind === "PrefixTransformer" ? "" : (a.suffix ?? "");
+        applyNamePrefixSuffix(acc.resMap, prefix, suffix, { ...config, namePrefix: specs, nameSuffix: specs });
         break;
+      }
       case "LabelTransformer":
         setPairsAtFieldSpecs(acc.resMap, a.labels ?? {}, specs);
         break;
@@ -67,5 +74,17 @@ export function runTransformersField(ctx: BuildContext, acc: Accumulator, loader
       default:
         throw notSupported(cfg, "transformers", file);
     }
+  }
+}
+
+/**
+ * The prefix and suffix plugins refuse a config without `fieldSpecs` (absent or null); an empty
+ * list is accepted and renames nothing.
+ */
+function requireFieldSpecs(cfg: Resource, file: string): void {
+  const specs = (cfg.obj as YamlMap).fieldSpecs;
+  if (specs === undefined || specs === null) {
+    const id = `${cfg.kind}.builtin.[noGrp]/${cfg.name}.${cfg.namespace || "[noNs]"}`;
+    throw new KustomizeError("INVALID_KUSTOMIZATION", `plugin ${id} fails configuration: fieldSpecs is not expected to be nil (${file})`, file);
   }
 }
