@@ -1,7 +1,7 @@
 import { stringifyAll } from "@kfrender/yaml";
 import { type BuildMetadataState, addManagedByLabel, finishBuildMetadataAnnotations } from "../build-metadata/index.js";
 import type { FileSystem } from "../fs/file-system.js";
-import { nameHashSuffix } from "../generators/index.js";
+import { appendNameHashes } from "../generators/index.js";
 import { FileLoader } from "../loader/file-loader.js";
 import type { LoadRestrictor } from "../loader/loader.js";
 import { LOCAL_CONFIG_ANNOTATION } from "../resource/read-resources.js";
@@ -62,12 +62,7 @@ export function buildToYaml(dir: string, opts: BuildOptions): string {
 
 /** The steps kustomize runs once, after the whole tree is accumulated. */
 function finish(acc: Accumulator, meta: BuildMetadataState | undefined): void {
-  for (const r of acc.resMap.resources()) {
-    if (!r.needsHashSuffix) continue;
-    const suffix = nameHashSuffix(r);
-    r.storePreviousId();
-    r.setName(`${r.name}-${suffix}`);
-  }
+  appendNameHashes(acc.resMap.resources());
   resolveNameReferences(acc.resMap, acc.config);
   resolveVars(acc.resMap, acc.vars, acc.config);
   for (const r of acc.resMap.resources()) {

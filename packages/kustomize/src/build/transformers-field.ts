@@ -10,6 +10,7 @@ import {
   setPairsAtFieldSpecs,
 } from "../transformers/index.js";
 import { applyReplacements } from "../transformers/replacements.js";
+import { appendNameHashes } from "../generators/index.js";
 import { KustomizeError } from "../errors.js";
 import type { Resource } from "../resource/resource.js";
 import type { FieldSpec, Image, Patch, PatchJson6902, Replica, ReplacementField } from "../types/kustomization.js";
@@ -70,6 +71,9 @@ export function runTransformersField(ctx: BuildContext, acc: Accumulator, loader
         break;
       case "ReplacementTransformer":
         applyReplacements(acc.resMap, (a.replacements ?? []) as ReplacementField[], loader);
+        break;
+      case "HashTransformer":
+        appendNameHashes(acc.resMap.resources());
         break;
       default:
         throw notSupported(cfg, "transformers", file);

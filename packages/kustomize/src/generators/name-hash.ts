@@ -45,6 +45,20 @@ export function nameHashSuffix(resource: Resource): string {
   return encodeHash(createHash("sha256").update(doc, "utf8").digest("hex"));
 }
 
+/**
+ * kustomize's HashTransformer: every generated resource still marked for a hash gets
+ * `name-<hash>` of its content as it stands, its previous id kept for name references. The mark
+ * stays, so the build's own final run (or another HashTransformer) appends another.
+ */
+export function appendNameHashes(resources: readonly Resource[]): void {
+  for (const r of resources) {
+    if (!r.needsHashSuffix) continue;
+    const suffix = nameHashSuffix(r);
+    r.storePreviousId();
+    r.setName(`${r.name}-${suffix}`);
+  }
+}
+
 /** A top-level field as kustomize's hasher sees it: maps as maps, scalars as their text. */
 function fieldValue(obj: YamlMap, field: string): YamlValue {
   const v = obj[field];
