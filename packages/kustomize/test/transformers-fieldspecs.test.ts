@@ -150,7 +150,8 @@ describe("image references", () => {
     expect(isImageMatched("nginx:1.0@sha256:abc", "nginx")).toBe(true);
     expect(isImageMatched("docker.io/nginx", "nginx")).toBe(false);
     expect(isImageMatched("dottedXname:1", "dotted.name")).toBe(true);
-    expect(isImageMatched("x", "(unclosed")).toBe(false);
+    expect(isImageMatched("registry.io:5000/any/thing:1", "*")).toBe(true);
+    expect(() => isImageMatched("x", "(unclosed")).toThrow(/missing closing \)/);
   });
 
   it("newTag/digest replace both old parts; tagSuffix extends the tag", () => {

@@ -1,20 +1,13 @@
-/**
- * kustomize's image-reference helpers. The `images:` name is used as a regular expression
- * (unescaped, as kustomize does), followed by an optional tag and sha256 digest.
- */
-const matcherCache = new Map<string, RegExp | null>();
+import { goRegExp } from "../go-regexp.js";
 
+/**
+ * kustomize's image-reference helpers. The `images:` name is a Go regular expression, pasted
+ * unescaped and ungrouped between `^` and an optional tag and sha256 digest: so `*` (a repeated
+ * `^`) matches every image, and `a|b` is `^a` or `b` at the end. A name Go cannot compile makes
+ * kustomize crash on the first image it compares; here it throws GoRegexpSyntaxError.
+ */
 export function isImageMatched(image: string, name: string): boolean {
-  let re = matcherCache.get(name);
-  if (re === undefined) {
-    try {
-      re = new RegExp(`^(?:${name})(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
-    } catch {
-      re = null;
-    }
-    matcherCache.set(name, re);
-  }
-  return re !== null && re.test(image);
+  return goRegExp(`^${name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`).test(image);
 }
 
 /**

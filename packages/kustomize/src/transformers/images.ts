@@ -7,6 +7,7 @@ import type { Image } from "../types/kustomization.js";
 import { WrongKindError, applyFieldSpecs, scalarText } from "./apply-field-specs.js";
 import { FieldPathError, type FieldVisitor, nodeKindName } from "./field-path.js";
 import { isImageMatched, splitImage } from "./image-name.js";
+import { GoRegexpSyntaxError } from "../go-regexp.js";
 
 /** The image an `images:` entry makes of `value`, or undefined when the entry does not match it. */
 export function updateImage(value: string, img: Image): string | undefined {
@@ -39,7 +40,13 @@ function imageSetter(img: Image): FieldVisitor {
     if (current !== null && current !== undefined && typeof current === "object") {
       throw new WrongKindError("ScalarNode", nodeKindName(current));
     }
-    const next = updateImage(scalarText(current), img);
+    let next: string | undefined;
+    try {
+      next = updateImage(scalarText(current), img);
+    } catch (e) {
+      if (!(e instanceof GoRegexpSyntaxError)) throw e;
+      throw new KustomizeError("TRANSFORMER", `images: name ${JSON.stringify(img.name)}: ${e.message}`);
+    }
     if (next !== undefined) p[key] = next;
   };
 }
