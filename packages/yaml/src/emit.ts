@@ -64,6 +64,25 @@ function keyThroughJson(k: string): string {
 }
 
 /**
+ * A value as kustomize's built-in plugins receive their configuration: sigs.k8s.io/yaml marshals
+ * the Go struct (JSON, re-read by go-yaml v2) and the plugin unmarshals that text. Strings and
+ * keys change as `throughJson` says (NEL folded into a space or line breaks, lone surrogates
+ * U+FFFD); characters go-yaml v2 refuses throw a YamlError. Returns a copy.
+ */
+export function throughPluginConfig(v: YamlValue): YamlValue {
+  if (typeof v === "string") return PRINTABLE_ASCII.test(v) ? v : throughJson(v);
+  if (Array.isArray(v)) return v.map(throughPluginConfig);
+  if (v === null || typeof v !== "object") return v;
+  const out: Record<string, YamlValue> = {};
+  for (const [k, x] of Object.entries(v)) {
+    const key = PRINTABLE_ASCII.test(k) ? k : keyThroughJson(k);
+    // Defined, not assigned: `__proto__` is a legal key.
+    Object.defineProperty(out, key, { value: throughPluginConfig(x), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/**
  * Whether go-yaml v2 can read `k` back as a key of kustomize's JSON: a simple key, quotes and
  * Go's escapes included, spans at most 1024 characters (code points).
  */

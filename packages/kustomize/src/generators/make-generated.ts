@@ -1,4 +1,4 @@
-import type { YamlMap } from "@kfrender/yaml";
+import { throughPluginConfig, type YamlMap, YamlError } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
 import type { Loader } from "../loader/loader.js";
 import { type GeneratorBehavior, Resource } from "../resource/resource.js";
@@ -28,6 +28,7 @@ export function makeGenerated(
   loader: Loader,
   file: string,
 ): Resource {
+  ({ args, global } = asPluginConfig(spec.kind, args, global, file));
   // kustomize says "configmap" for Secrets too.
   if (!args.name) throw new KustomizeError("GENERATOR", "a configmap must have a name", file);
   const name = String(args.name);
@@ -68,4 +69,26 @@ function stringMap(m: Record<string, unknown> | undefined): YamlMap | undefined 
   const out: YamlMap = {};
   for (const k of keys) putKey(out, k, String(m[k] ?? ""));
   return out;
+}
+
+/**
+ * The entry as kustomize's built-in generator plugin receives it: marshaled to YAML through JSON
+ * and read back, which folds a NEL (U+0085) in a literal, name or option into a space and
+ * refuses other C1 control characters.
+ */
+function asPluginConfig(
+  kind: GeneratedKind["kind"],
+  args: GeneratorArgs,
+  global: GeneratorOptions | undefined,
+  file: string,
+): { args: GeneratorArgs; global: GeneratorOptions | undefined } {
+  try {
+    return {
+      args: throughPluginConfig(args as YamlMap) as GeneratorArgs,
+      global: global && (throughPluginConfig(global as YamlMap) as GeneratorOptions),
+    };
+  } catch (e) {
+    if (e instanceof YamlError) throw new KustomizeError("GENERATOR", `builtin ${kind}Generator marshal: ${e.message}`, file);
+    throw e;
+  }
 }
