@@ -105,14 +105,14 @@ class ReferrerFixer {
     try {
       walkFieldPath(this.referrer.obj, field.spec.path, {}, (parent, key) => this.set(field, parent, key));
     } catch (e) {
-      // A path that runs into a scalar means the referrer has no such field.
-      if (e instanceof FieldPathError) return;
-      if (e instanceof KustomizeError) {
-        throw new KustomizeError(
-          e.code,
-          `updating name reference in '${field.spec.path}' field of '${resIdString(this.referrerId)}': ${e.message}`,
-        );
+      const where = `updating name reference in '${field.spec.path}' field of '${resIdString(this.referrerId)}'`;
+      // kustomize walks the referrer with its fieldspec filter, which refuses a scalar met
+      // before the path ends (a Pod whose spec is a string), as every other field spec walk does.
+      if (e instanceof FieldPathError) {
+        const considering = `considering field '${field.spec.path}' of object ${resIdString(this.referrerId)}`;
+        throw new KustomizeError("TRANSFORMER", `${where}: ${considering}: ${e.message}`);
       }
+      if (e instanceof KustomizeError) throw new KustomizeError(e.code, `${where}: ${e.message}`);
       throw e;
     }
   }
