@@ -10,6 +10,7 @@ import {
   setPairsAtFieldSpecs,
 } from "../transformers/index.js";
 import { applyReplacements } from "../transformers/replacements.js";
+import { applyValueAdd } from "../transformers/value-add.js";
 import { appendNameHashes } from "../generators/index.js";
 import { KustomizeError } from "../errors.js";
 import type { Resource } from "../resource/resource.js";
@@ -71,6 +72,9 @@ export function runTransformersField(ctx: BuildContext, acc: Accumulator, loader
         break;
       case "ReplacementTransformer":
         applyReplacements(acc.resMap, (a.replacements ?? []) as ReplacementField[], loader);
+        break;
+      case "ValueAddTransformer":
+        applyValueAdd(acc.resMap, a, loader);
         break;
       case "HashTransformer":
         appendNameHashes(acc.resMap.resources());

@@ -49,6 +49,15 @@ export function applyNamespace(
   checkUniqueIds(resMap);
 }
 
+/**
+ * kustomize's namespace filter alone on one resource (as the ValueAddTransformer runs it): the
+ * namespace of a namespaced kind and of RoleBinding subjects named "default"; no field specs, and
+ * no record of the old id, so name references do not follow the move.
+ */
+export function setNamespaceOf(r: Resource, namespace: string): void {
+  transformOne(r, [], namespaceSetter(namespace, false), "defaultOnly");
+}
+
 function transformOne(r: Resource, specs: readonly FieldSpec[], set: FieldVisitor, mode: RoleBindingSubjectMode): void {
   const apiVersion = r.apiVersion;
   // metadata.namespace and RoleBinding subjects are handled here, never by the table.
