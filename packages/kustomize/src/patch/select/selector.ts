@@ -1,5 +1,6 @@
 import { isMap, type YamlValue } from "@kfrender/yaml";
 import { KustomizeError, type KustomizeErrorCode } from "../../errors.js";
+import { goRegExp, GoRegexpSyntaxError } from "../../go-regexp.js";
 import type { ResId } from "../../resource/res-id.js";
 import type { ResMap } from "../../resource/res-map.js";
 import type { Resource } from "../../resource/resource.js";
@@ -67,11 +68,13 @@ function effectiveNamespace(id: ResId): string {
   return id.namespace === "" ? "default" : id.namespace;
 }
 
+/** A selector field as kustomize compiles it: a Go regular expression matching the whole value. */
 function anchored(pattern: string, code: KustomizeErrorCode): RegExp {
   try {
-    return new RegExp(`^(?:${pattern})$`);
+    return goRegExp(`^(?:${pattern})$`);
   } catch (e) {
-    throw new KustomizeError(code, `error parsing regexp: ${(e as Error).message}`);
+    if (!(e instanceof GoRegexpSyntaxError)) throw e;
+    throw new KustomizeError(code, e.message);
   }
 }
 

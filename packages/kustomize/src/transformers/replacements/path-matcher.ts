@@ -4,6 +4,7 @@ import type { Found } from "./lookup.js";
 import { isListSelector, parseIndex, splitListSelector } from "./path-split.js";
 import { resolvePlain, yamlScalarForm } from "./scalars.js";
 import { wrongKind } from "./wrong-kind.js";
+import { goRegExp, GoRegexpSyntaxError } from "../../go-regexp.js";
 
 /** What to create for a missing leaf: kyaml creates a node of the source value's kind. */
 export type CreateKind = "scalar" | "map" | "seq";
@@ -15,7 +16,7 @@ export interface Match extends Found {
 
 /**
  * kyaml's PathMatcher: every field a replacement target path reaches. Parts are map keys, list
- * indexes, `*` (every list element) and `[field=regex]` / `[=regex]` (unanchored regular
+ * indexes, `*` (every list element) and `[field=regex]` / `[=regex]` (unanchored Go regular
  * expressions, as kyaml matches them). With `create`, missing maps, lists, list entries and the
  * leaf are made on the way.
  */
@@ -78,9 +79,10 @@ function bySelector(node: YamlValue, part: string, rest: string[], create: Creat
   let compiled: RegExp | undefined;
   const regex = (): RegExp => {
     try {
-      return (compiled ??= new RegExp(value, "u"));
+      return (compiled ??= goRegExp(value));
     } catch (e) {
-      throw new Error(`error parsing regexp: ${(e as Error).message}`);
+      if (!(e instanceof GoRegexpSyntaxError)) throw e;
+      throw new Error(e.message);
     }
   };
   const collect = (): Match[] => {
