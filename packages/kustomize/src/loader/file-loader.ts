@@ -35,8 +35,8 @@ export interface FileLoaderOptions {
 export class FileLoader implements Loader {
   readonly fs: FileSystem;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** De-linked directories, shared by every loader of one build (the tree does not change under it). */
-  private readonly realDirs: Map<string, string>;
+  /** De-linked paths, shared by every loader of one build (the tree does not change under it). */
+  private readonly realPaths: Map<string, string>;
 
   private constructor(
     readonly root: string,
@@ -45,7 +45,7 @@ export class FileLoader implements Loader {
   ) {
     this.fs = options.fs;
     this.env = options.env;
-    this.realDirs = parent?.realDirs ?? new Map();
+    this.realPaths = parent?.realPaths ?? new Map();
   }
 
   /** The loader for the directory being built; `dir` must be an existing directory. */
@@ -78,32 +78,33 @@ export class FileLoader implements Loader {
   resolvePath(rel: string): string {
     const abs = posix.resolve(this.root, rel);
     if (this.options.restrictor === "LoadRestrictionsNone") return abs;
-    // As kustomize: the directory part is de-linked, the file name is taken as written.
-    let dir: string;
+    // As kustomize's RestrictionRootOnly: the whole path is de-linked, the file name included, so
+    // a symlink inside the root that points outside it is refused.
+    let real: string;
     try {
-      if (this.fs.isDirectory(abs)) {
+      real = this.realPath(abs);
+      if (this.fs.isDirectory(real)) {
         throw new KustomizeError("LOAD_RESTRICTION", `'${abs}' must resolve to a file`, abs);
       }
-      dir = this.realDir(posix.dirname(abs));
     } catch (e) {
       if (e instanceof KustomizeError) throw e;
       throw readError(e, abs);
     }
-    if (!isWithin(dir, this.root)) {
+    if (!isWithin(posix.dirname(real), this.root)) {
       throw new KustomizeError(
         "LOAD_RESTRICTION",
         `security; file '${abs}' is not in or below '${this.root}'`,
         abs,
       );
     }
-    return posix.join(dir, posix.basename(abs));
+    return real;
   }
 
-  private realDir(dir: string): string {
-    let real = this.realDirs.get(dir);
+  private realPath(path: string): string {
+    let real = this.realPaths.get(path);
     if (real === undefined) {
-      real = this.fs.realPath(dir);
-      this.realDirs.set(dir, real);
+      real = this.fs.realPath(path);
+      this.realPaths.set(path, real);
     }
     return real;
   }
@@ -117,17 +118,16 @@ export class FileLoader implements Loader {
   }
 
   /**
-   * Reads as `resolvePath` + read, with the file's own stat left out of the common case: only a
+   * Reads as `resolvePath` + read, with the directory check left out of the common case: only a
    * read that fails (or a path outside the root) goes through `resolvePath`, for its errors.
    */
   private read<T>(rel: string, readPath: (path: string) => T): T {
     let path: string | undefined;
     if (this.options.restrictor === "LoadRestrictionsNone") path = posix.resolve(this.root, rel);
     else {
-      const abs = posix.resolve(this.root, rel);
       try {
-        const dir = this.realDir(posix.dirname(abs));
-        if (isWithin(dir, this.root)) path = posix.join(dir, posix.basename(abs));
+        const real = this.realPath(posix.resolve(this.root, rel));
+        if (isWithin(posix.dirname(real), this.root)) path = real;
       } catch {
         path = undefined;
       }
