@@ -10,6 +10,7 @@ import type { YamlValue } from "./values.js";
 export * from "./values.js";
 export { YamlError } from "./errors.js";
 export { isBareNull, cloneYaml } from "./bare-null.js";
+export { clearFloatTags, copyFloatTags, hasFloatTag, setFloatTag } from "./float-tags.js";
 export { stringifyAll, stringifyAllBytes, stringifyAllChunks, stringifyResource, throughPluginConfig } from "./emit.js";
 export { compareKeys, sortedKeys } from "./key-order.js";
 export { v3PlainIsString } from "./resolve.js";

@@ -5,6 +5,7 @@
 // collections as keys, %TAG handles) make it hand the document to the `yaml` library instead.
 
 import { markBareNull } from "./bare-null.js";
+import { isIntegralFloat, setFloatTag } from "./float-tags.js";
 import { YamlError } from "./errors.js";
 import type { YamlMap, YamlValue } from "./values.js";
 
@@ -129,6 +130,8 @@ export class Reader implements ErrorSite {
   private bareAnchors = new Set<string>();
   /** Set when the node just read was written with no content (only properties, or nothing). */
   private emptyNode = false;
+  /** Set when the scalar just read is a float with an integral value (see float-tags.ts). */
+  private integralFloat = false;
   private aliasCount = { n: 0 };
   /** The document's root map while it is read (its keys are typed leniently). */
   private rootMap: YamlMap | undefined;
@@ -418,6 +421,7 @@ export class Reader implements ErrorSite {
     if (c === 42 /* * */) {
       if (ctx !== "value" && this.looksLikeKey()) return this.blockMap(this.colAt(start), parent);
       v = this.alias();
+      this.integralFloat = false;
       if (!this.atLineEnd()) {
         if (this.c() === 58) this.fail("mapping values are not allowed in this context");
         this.fail("did not find expected key");
@@ -442,6 +446,7 @@ export class Reader implements ErrorSite {
       const plain = c !== 34 && c !== 39;
       const text = plain ? this.plainScalar(parent, false) : this.quoted();
       v = tag !== undefined ? this.typing.tagged(tag, text, plain, this) : plain ? this.typing.plain(text) : text;
+      this.integralFloat = isIntegralFloat(v, text, tag);
       if (!this.atLineEnd()) {
         if (this.c() === 58) this.fail("mapping values are not allowed in this context");
         this.fail(plain ? "could not find expected ':'" : "did not find expected key");
@@ -590,6 +595,7 @@ export class Reader implements ErrorSite {
         item = this.node(col, "item");
       }
       arr.push(item);
+      if (typeof item === "number" && this.integralFloat) setFloatTag(arr, arr.length - 1, true);
       const next = this.nextContent();
       if (next < col) return arr;
       if (next > col) this.fail("did not find expected '-' indicator");
@@ -725,6 +731,7 @@ export class Reader implements ErrorSite {
         }
         setKey(m, key, v);
         if (bare) markBareNull(m, key);
+        if (typeof v === "number" && this.integralFloat) setFloatTag(m, key, true);
       }
       const next = this.nextContent();
       if (next < col) break;
@@ -1136,7 +1143,10 @@ export class Reader implements ErrorSite {
           this.flowEntry(m, entries);
           if (entries.merges !== undefined) this.applyMerges(m, entries.merges);
           arr.push(m);
-        } else arr.push(value);
+        } else {
+          arr.push(value);
+          if (typeof value === "number" && this.integralFloat) setFloatTag(arr, arr.length - 1, true);
+        }
         const d = this.c();
         if (d === 44) this.pos++;
         else if (d !== 93) this.fail("did not find expected ',' or ']'");
@@ -1211,6 +1221,7 @@ export class Reader implements ErrorSite {
       entries.seen.add(scalarKey);
       setKey(m, scalarKey, v);
       if (bare) markBareNull(m, scalarKey, v as null | "");
+      if (typeof v === "number" && this.integralFloat) setFloatTag(m, scalarKey, true);
     }
   }
 
@@ -1242,6 +1253,7 @@ export class Reader implements ErrorSite {
     let keyText: string | undefined;
     let merge = false;
     let bare = false;
+    this.integralFloat = false;
     if (c === 91 || c === 123) {
       value = this.flowCollection();
     } else if (c === 42) {
@@ -1250,6 +1262,7 @@ export class Reader implements ErrorSite {
     } else if (c === 34 || c === 39) {
       const text = this.quoted();
       value = tag !== undefined ? this.typing.tagged(tag, text, false, this) : text;
+      this.integralFloat = isIntegralFloat(value, text, tag);
       scalarKey = keyText = text;
       if (asKey && tag !== undefined && tag !== "!!merge") scalarKey = this.typing.taggedKey(tag, value, text, false, this);
       merge = asKey && tag === "!!merge";
@@ -1273,12 +1286,14 @@ export class Reader implements ErrorSite {
         scalarKey = text;
       } else if (tag !== undefined) {
         value = this.typing.tagged(tag, text, true, this);
+        this.integralFloat = isIntegralFloat(value, text, tag);
         if (!asKey) scalarKey = typeof value === "string" ? value : text;
         else if (tag === "!!merge") scalarKey = typeof value === "string" ? value : this.typing.plainKey(text, false, this);
         else scalarKey = this.typing.taggedKey(tag, value, text, false, this);
         merge = asKey && tag === "!!merge" && this.typing.kyamlMerges;
       } else {
         value = this.typing.plain(text);
+        this.integralFloat = isIntegralFloat(value, text, undefined);
         if (asKey) {
           if (text === "<<") merge = true;
           scalarKey = merge ? "<<" : this.typing.plainKey(text, false, this);

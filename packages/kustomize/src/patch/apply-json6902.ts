@@ -1,4 +1,4 @@
-import { isMap, type YamlMap, type YamlValue } from "@kfrender/yaml";
+import { clearFloatTags, isMap, type YamlMap, type YamlValue } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
 import type { Resource } from "../resource/resource.js";
 import { applyOperations, JsonPatchError } from "./json6902/apply.js";
@@ -37,8 +37,12 @@ function brief(obj: YamlMap): string {
   return s.length > 120 ? `${s.slice(0, 117)}...` : s;
 }
 
-/** In place: the numbers a JSON round trip leaves (Go decodes every JSON number as float64). */
+/**
+ * In place: the numbers a JSON round trip leaves (Go decodes every JSON number as float64), and
+ * the tags it leaves: a float with an integral value comes back as an int (`1.0` is written `1`).
+ */
 function throughJson(v: YamlValue): void {
+  if (v !== null && typeof v === "object") clearFloatTags(v);
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const x = v[i]!;

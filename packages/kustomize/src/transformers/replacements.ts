@@ -1,5 +1,5 @@
 import type { YamlMap, YamlValue } from "@kfrender/yaml";
-import { isMap } from "@kfrender/yaml";
+import { hasFloatTag, isMap, setFloatTag } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
 import type { Loader } from "../loader/loader.js";
 import { resIdString } from "../resource/res-id.js";
@@ -70,7 +70,7 @@ function sourceValue(resMap: ResMap, source: ReplacementSource): () => YamlValue
   if (index >= parts.length || index < 0) {
     throw new Error(`options.index ${index} is out of bounds for value ${text}`);
   }
-  const piece = keepTag(v, parts[index]!);
+  const piece = keepTag(v, parts[index]!, hasFloatTag(found!.parent, found!.key));
   return () => piece;
 }
 
@@ -153,16 +153,18 @@ function setField(m: Match, value: YamlValue, options?: FieldOptions): void {
     return;
   }
   text ??= scalarText(value);
-  const next = m.created ? resolvePlain(text).value : decodeUnderTag(target, text);
-  // A scalar is set in its node (see shared-nodes.ts).
+  const floatTag = !m.created && hasFloatTag(m.parent, m.key);
+  const next = m.created ? resolvePlain(text).value : decodeUnderTag(target, text, floatTag);
+  // A scalar is set in its node (see shared-nodes.ts), which keeps its tag.
   if (typeof m.key === "string" && !Array.isArray(m.parent)) setInPlace(m.parent as YamlMap, m.key, next);
   else slots[m.key] = next;
+  setFloatTag(m.parent, m.key, floatTag);
 }
 
 /** A delimiter-cut piece keeps the tag of the field it was cut from. */
-function keepTag(from: YamlValue, text: string): YamlValue {
+function keepTag(from: YamlValue, text: string, floatTag: boolean): YamlValue {
   try {
-    return decodeUnderTag(from, text);
+    return decodeUnderTag(from, text, floatTag);
   } catch {
     return text;
   }

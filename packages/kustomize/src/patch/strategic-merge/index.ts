@@ -1,4 +1,4 @@
-import { isMap, type YamlMap } from "@kfrender/yaml";
+import { copyFloatTags, isMap, type YamlMap } from "@kfrender/yaml";
 import { builtinSchema } from "../../openapi/builtin.js";
 import type { Schema } from "../../openapi/schema.js";
 import { walk, type MergeContext } from "./walk.js";
@@ -34,6 +34,8 @@ export function strategicMerge(
 ): YamlMap | null {
   const ctx: MergeContext = { schema, isBareNull: options.isBareNull ?? NEVER };
   // Patch nodes are moved into the result, so the caller's patch stays untouched only on a copy.
-  const result = walk(ctx, target, structuredClone(patch), undefined);
+  const copy = structuredClone(patch);
+  copyFloatTags(patch, copy);
+  const result = walk(ctx, target, copy, undefined);
   return isMap(result) && Object.keys(result).length > 0 ? result : null;
 }

@@ -21,12 +21,13 @@ export function isCollection(v: YamlValue | undefined): v is YamlValue[] | Recor
   return Array.isArray(v) || isMap(v);
 }
 
-export function tagOf(v: YamlValue): ScalarTag {
+/** The tag of a node holding `v`; `floatTag` says an integral number was written as a float. */
+export function tagOf(v: YamlValue, floatTag = false): ScalarTag {
   if (typeof v === "string") return "str";
   if (typeof v === "boolean") return "bool";
   if (v === null) return "null";
   if (typeof v === "bigint") return "int";
-  return Number.isInteger(v) ? "int" : "float";
+  return floatTag || !Number.isInteger(v) ? "float" : "int";
 }
 
 const NULLS = new Set(["", "~", "null", "Null", "NULL"]);
@@ -83,13 +84,14 @@ function parseGoFloat(s: string): number | undefined {
 
 /**
  * yaml.v3 decoding text under the tag its node kept (kustomize copies only the text into a scalar
- * target). A number target takes any number: this engine cannot tell `1.0` from `1`.
+ * target): a float takes any number, an int only an integer, the others their own kind of text.
+ * `floatTag`: the target is an integral number written as a float (`1.0`).
  */
-export function decodeUnderTag(target: YamlValue, text: string): YamlValue {
-  const tag = tagOf(target);
+export function decodeUnderTag(target: YamlValue, text: string, floatTag = false): YamlValue {
+  const tag = tagOf(target, floatTag);
   if (tag === "str") return text;
   const r = resolvePlain(text);
-  const ok = tag === "int" || tag === "float" ? r.tag === "int" || r.tag === "float" : r.tag === tag;
+  const ok = tag === "float" ? r.tag === "int" || r.tag === "float" : r.tag === tag;
   if (ok) return r.value;
   throw new Error(`map[string]interface {}(nil): yaml: cannot decode !!${r.tag} \`${text}\` as a !!${tag}`);
 }
