@@ -10,16 +10,17 @@ import { mergeVars } from "../transformers/vars.js";
 import type { Accumulator, BuildContext } from "./accumulator.js";
 import { emptyAccumulator, mergeAccumulator } from "./merge-accumulator.js";
 import { mergeConfigurations } from "./merge-configurations.js";
-import { unsupported } from "./plugin-configs.js";
 import { runGenerators } from "./run-generators.js";
 import { runTransformers } from "./run-transformers.js";
+import { runValidatorsField } from "./validators-field.js";
 
 export type { BuildContext } from "./accumulator.js";
 
 /**
  * Accumulates one kustomization: its resources (files and sub-kustomizations), configurations,
- * generators, components, then its transformers — in kustomize's order. A component is applied to
- * the accumulator of the kustomization that lists it, so it is passed `acc` instead of a fresh one.
+ * generators, components, then its transformers and validators — in kustomize's order. A
+ * component is applied to the accumulator of the kustomization that lists it, so it is passed
+ * `acc` instead of a fresh one.
  */
 export function accumulateTarget(
   ctx: BuildContext,
@@ -34,7 +35,7 @@ export function accumulateTarget(
   runGenerators(ctx, acc, loader, kust, file);
   for (const path of kust.components ?? []) accumulateDirectory(ctx, acc, loader, path, true);
   runTransformers(ctx, acc, loader, kust);
-  if (kust.validators?.length) throw unsupported("validators", file);
+  if (kust.validators?.length) runValidatorsField(ctx, acc, loader, kust.validators);
   acc.vars = mergeVars(acc.resMap, acc.vars, kust.vars ?? []);
   return acc;
 }

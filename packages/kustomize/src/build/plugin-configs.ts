@@ -100,7 +100,7 @@ export function notSupported(r: Resource, field: string, file: string): Kustomiz
   return new KustomizeError("UNSUPPORTED", `${field}: builtin ${r.kind} is not supported by kfrender (${file})`, file);
 }
 
-/** A kustomization field kfrender refuses (helm charts, validators). */
+/** A kustomization field kfrender refuses (helm charts). */
 export function unsupported(what: string, file: string): KustomizeError {
   return new KustomizeError("UNSUPPORTED", `${what} is not supported by kfrender (${file})`, file);
 }

@@ -4,7 +4,7 @@ import type { FileLoader } from "../loader/file-loader.js";
 import { applyPatches, applyPatchesJson6902, applyPatchesStrategicMerge } from "../patch/index.js";
 import {
   applyImages,
-  applyNamePrefixSuffix,
+  applyAffixTransformer,
   applyNamespace,
   applyReplicas,
   setPairsAtFieldSpecs,
@@ -26,62 +26,76 @@ import { isBuiltinConfig, loadPluginConfigs, notSupported } from "./plugin-confi
  */
 export function runTransformersField(ctx: BuildContext, acc: Accumulator, loader: FileLoader, entries: string[]): void {
   const file = `${loader.root}/kustomization.yaml`;
-  const patchOptions = { schema: () => ctx.openapi.current(), isBareNull };
   for (const cfg of trackPluginConfigs(ctx, acc, "transformers", loadPluginConfigs(ctx, loader, entries, "transformers", file))) {
-    if (!isBuiltinConfig(cfg)) throw notSupported(cfg, "transformers", file);
-    const a = cfg.obj as YamlMap & Record<string, any>;
-    const specs = (a.fieldSpecs ?? []) as FieldSpec[];
-    const config = emptyTransformerConfig();
-    switch (cfg.kind) {
-      case "PrefixSuffixTransformer":
-      case "PrefixTransformer":
-      case "SuffixTransformer": {
-        requireFieldSpecs(cfg, file);
-        // Each of the one-sided kinds reads only its own affix.
-        const prefix = cfg.kind === "SuffixTransformer" ? "" : (a.prefix ?? "");
-        const suffix = cfg.kind === "PrefixTransformer" ? "" : (a.suffix ?? "");
-        applyNamePrefixSuffix(acc.resMap, prefix, suffix, { ...config, namePrefix: specs, nameSuffix: specs });
-        break;
-      }
-      case "LabelTransformer":
-        setPairsAtFieldSpecs(acc.resMap, a.labels ?? {}, specs);
-        break;
-      case "AnnotationsTransformer":
-        setPairsAtFieldSpecs(acc.resMap, a.annotations ?? {}, specs);
-        break;
-      case "NamespaceTransformer":
-        applyNamespace(acc.resMap, a.metadata?.namespace ?? "", { ...config, namespace: specs }, {
-          unsetOnly: a.unsetOnly,
-          setRoleBindingSubjects: a.setRoleBindingSubjects,
-        });
-        break;
-      case "ImageTagTransformer":
-        applyImages(acc.resMap, [a.imageTag as Image], { ...config, images: specs });
-        break;
-      case "ReplicaCountTransformer":
-        applyReplicas(acc.resMap, [a.replica as Replica], { ...config, replicas: specs });
-        break;
-      case "PatchTransformer":
-        applyPatches(acc.resMap, [{ path: a.path, patch: a.patch, target: a.target, options: a.options } as Patch], loader, patchOptions);
-        break;
-      case "PatchJson6902Transformer":
-        applyPatchesJson6902(acc.resMap, [{ target: a.target, path: a.path, patch: a.jsonOp } as PatchJson6902], loader);
-        break;
-      case "PatchStrategicMergeTransformer":
-        applyPatchesStrategicMerge(acc.resMap, [...(a.paths ?? []), ...(a.patches ? [a.patches] : [])], loader, patchOptions);
-        break;
-      case "ReplacementTransformer":
-        applyReplacements(acc.resMap, (a.replacements ?? []) as ReplacementField[], loader);
-        break;
-      case "ValueAddTransformer":
-        applyValueAdd(acc.resMap, a, loader);
-        break;
-      case "HashTransformer":
-        appendNameHashes(acc.resMap.resources());
-        break;
-      default:
-        throw notSupported(cfg, "transformers", file);
+    applyBuiltinTransformer(ctx, acc, loader, cfg, "transformers", file);
+  }
+}
+
+/**
+ * Runs one config of a `transformers:` (or `validators:`) field, a built-in transformer, on the
+ * accumulated resources; anything else is refused.
+ */
+export function applyBuiltinTransformer(
+  ctx: BuildContext,
+  acc: Accumulator,
+  loader: FileLoader,
+  cfg: Resource,
+  field: "transformers" | "validators",
+  file: string,
+): void {
+  const patchOptions = { schema: () => ctx.openapi.current(), isBareNull };
+  if (!isBuiltinConfig(cfg)) throw notSupported(cfg, field, file);
+  const a = cfg.obj as YamlMap & Record<string, any>;
+  const specs = (a.fieldSpecs ?? []) as FieldSpec[];
+  const config = emptyTransformerConfig();
+  switch (cfg.kind) {
+    case "PrefixSuffixTransformer":
+    case "PrefixTransformer":
+    case "SuffixTransformer": {
+      requireFieldSpecs(cfg, file);
+      // Each of the one-sided kinds reads only its own affix.
+      if (cfg.kind !== "SuffixTransformer") applyAffixTransformer(acc.resMap, a.prefix ?? "", specs, "prefix");
+      if (cfg.kind !== "PrefixTransformer") applyAffixTransformer(acc.resMap, a.suffix ?? "", specs, "suffix");
+      break;
     }
+    case "LabelTransformer":
+      setPairsAtFieldSpecs(acc.resMap, a.labels ?? {}, specs);
+      break;
+    case "AnnotationsTransformer":
+      setPairsAtFieldSpecs(acc.resMap, a.annotations ?? {}, specs);
+      break;
+    case "NamespaceTransformer":
+      applyNamespace(acc.resMap, a.metadata?.namespace ?? "", { ...config, namespace: specs }, {
+        unsetOnly: a.unsetOnly,
+        setRoleBindingSubjects: a.setRoleBindingSubjects,
+      });
+      break;
+    case "ImageTagTransformer":
+      applyImages(acc.resMap, [a.imageTag as Image], { ...config, images: specs });
+      break;
+    case "ReplicaCountTransformer":
+      applyReplicas(acc.resMap, [a.replica as Replica], { ...config, replicas: specs });
+      break;
+    case "PatchTransformer":
+      applyPatches(acc.resMap, [{ path: a.path, patch: a.patch, target: a.target, options: a.options } as Patch], loader, patchOptions);
+      break;
+    case "PatchJson6902Transformer":
+      applyPatchesJson6902(acc.resMap, [{ target: a.target, path: a.path, patch: a.jsonOp } as PatchJson6902], loader);
+      break;
+    case "PatchStrategicMergeTransformer":
+      applyPatchesStrategicMerge(acc.resMap, [...(a.paths ?? []), ...(a.patches ? [a.patches] : [])], loader, patchOptions);
+      break;
+    case "ReplacementTransformer":
+      applyReplacements(acc.resMap, (a.replacements ?? []) as ReplacementField[], loader);
+      break;
+    case "ValueAddTransformer":
+      applyValueAdd(acc.resMap, a, loader);
+      break;
+    case "HashTransformer":
+      appendNameHashes(acc.resMap.resources());
+      break;
+    default:
+      throw notSupported(cfg, field, file);
   }
 }
 

@@ -3,6 +3,7 @@ import { KustomizeError } from "../errors.js";
 import type { Resource } from "../resource/resource.js";
 import { applyOperations, JsonPatchError } from "./json6902/apply.js";
 import type { Operation } from "./json6902/operations.js";
+import { noteFieldWrite } from "../resource/field-writes.js";
 
 /**
  * Applies JSON patch operations to one resource as kustomize does: the resource goes through JSON
@@ -24,6 +25,8 @@ export function applyJsonPatch(res: Resource, ops: Operation[]): void {
   }
   throughJson(result);
   res.obj = result;
+  // kustomize replaces the whole node tree with the patched document.
+  noteFieldWrite();
   normalizeAnnotations(res.obj);
   // kustomize then re-reads the resource's id, which must still be there.
   if (res.kind === "") throw new KustomizeError("PATCH", `missing kind in object ${brief(res.obj)}`);

@@ -6,6 +6,7 @@ import type { AnyIdIndex, ResMap } from "../resource/res-map.js";
 import type { Resource } from "../resource/resource.js";
 import type { PatchOptions } from "./patch-context.js";
 import { strategicMerge } from "./strategic-merge/index.js";
+import { noteFieldWrite } from "../resource/field-writes.js";
 
 /** A loaded strategic merge patch: one document, with what its kustomization allows it to change. */
 export interface SmPatch {
@@ -35,6 +36,8 @@ export function applySmPatch(res: Resource, patch: YamlMap, smp: SmPatch, option
   // kustomize keeps the resource's own node: a top-level `$patch: replace` (whose result is the
   // patch's node) therefore changes nothing.
   if (merged !== res.obj) return true;
+  // kyaml's merge and SetName put new nodes in place, whatever their values.
+  noteFieldWrite();
   if (!smp.allowKindChange) res.obj.kind = kind;
   if (!smp.allowNameChange) res.setName(name);
   if (namespace !== "") res.setNamespace(namespace);

@@ -1,4 +1,5 @@
 import type { YamlMap, YamlValue } from "@kfrender/yaml";
+import { VALIDATED_BY_LABEL, noteFieldWrite } from "./field-writes.js";
 
 /*
  * kyaml's label and annotation filters make one YAML node per resource and key (filtersutil.SetEntry)
@@ -41,6 +42,8 @@ export class EntrySetter {
 
   set(map: YamlMap): void {
     const { key, value } = this;
+    // The one label kustomize's validator check deletes before comparing (see validators-field.ts).
+    if (key !== VALIDATED_BY_LABEL) noteFieldWrite();
     if (Object.prototype.hasOwnProperty.call(map, key)) {
       setInPlace(map, key, value);
       return;

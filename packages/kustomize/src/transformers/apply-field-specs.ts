@@ -6,6 +6,7 @@ import type { FieldSpec } from "../types/kustomization.js";
 import { nonStringKeyMessage, readsBackAsKey } from "../resource/plain-keys.js";
 import { EntrySetter } from "../resource/shared-nodes.js";
 import { type CreateKind, FieldPathError, type FieldVisitor, fieldSpecGvkOf, nodeKindName, visitFieldSpec } from "./field-path.js";
+import { noteFieldWrite } from "../resource/field-writes.js";
 
 /** A value of the wrong node kind where a setter wants a map or a scalar. */
 export class WrongKindError extends FieldPathError {
@@ -68,6 +69,7 @@ export function setScalar(next: (current: string) => string): FieldVisitor {
       throw new WrongKindError("ScalarNode", nodeKindName(node));
     }
     p[k] = next(scalarText(node));
+    noteFieldWrite();
   };
 }
 

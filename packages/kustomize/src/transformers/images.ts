@@ -8,6 +8,7 @@ import { WrongKindError, applyFieldSpecs, scalarText } from "./apply-field-specs
 import { FieldPathError, type FieldVisitor, nodeKindName } from "./field-path.js";
 import { isImageMatched, splitImage } from "./image-name.js";
 import { GoRegexpSyntaxError } from "../go-regexp.js";
+import { noteFieldWrite } from "../resource/field-writes.js";
 
 /** The image an `images:` entry makes of `value`, or undefined when the entry does not match it. */
 export function updateImage(value: string, img: Image): string | undefined {
@@ -47,7 +48,10 @@ function imageSetter(img: Image): FieldVisitor {
       if (!(e instanceof GoRegexpSyntaxError)) throw e;
       throw new KustomizeError("TRANSFORMER", `images: name ${JSON.stringify(img.name)}: ${e.message}`);
     }
-    if (next !== undefined) p[key] = next;
+    if (next !== undefined) {
+      p[key] = next;
+      noteFieldWrite();
+    }
   };
 }
 

@@ -14,7 +14,7 @@ export {
 export { applyImages, updateImage } from "./images.js";
 export { isImageMatched, splitImage } from "./image-name.js";
 export { applyLabels, labelFieldSpecs } from "./labels.js";
-export { applyNamePrefix, applyNamePrefixSuffix, applyNameSuffix } from "./name-prefix-suffix.js";
+export { applyAffixTransformer, applyNamePrefix, applyNamePrefixSuffix, applyNameSuffix } from "./name-prefix-suffix.js";
 export { resolveNameReferences } from "./name-reference.js";
 export { applyNamespace, type NamespaceOptions, type RoleBindingSubjectMode } from "./namespace.js";
 export { applyReplicas } from "./replicas.js";

@@ -46,6 +46,15 @@ export function applyNameSuffix(resMap: ResMap, suffix: string, config: Transfor
   if (suffix) applyAffix(resMap, suffix, config.nameSuffix, "suffix");
 }
 
+/**
+ * A configured PrefixTransformer or SuffixTransformer (the `transformers:` field): unlike the
+ * kustomization's own fields it runs even with an empty affix, writing each selected field back
+ * as it was (kubectl's validators count that as a change).
+ */
+export function applyAffixTransformer(resMap: ResMap, affix: string, specs: readonly FieldSpec[], side: "prefix" | "suffix"): void {
+  applyAffix(resMap, affix, specs, side);
+}
+
 /** `namePrefix` then `nameSuffix`, each only when set (kustomize runs them as two transformers). */
 export function applyNamePrefixSuffix(resMap: ResMap, prefix: string, suffix: string, config: TransformerConfig): void {
   applyNamePrefix(resMap, prefix, config);

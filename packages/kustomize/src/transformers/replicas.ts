@@ -7,6 +7,7 @@ import type { ResMap } from "../resource/res-map.js";
 import type { Replica } from "../types/kustomization.js";
 import { WrongKindError, applyFieldSpecs } from "./apply-field-specs.js";
 import { type FieldVisitor, nodeKindName } from "./field-path.js";
+import { noteFieldWrite } from "../resource/field-writes.js";
 
 /**
  * `replicas:` — for each entry, every field spec picks the resources whose current or any
@@ -47,6 +48,7 @@ function setCount(count: number): FieldVisitor {
       throw new WrongKindError("ScalarNode", nodeKindName(current));
     }
     p[key] = typeof current === "string" && looksNonString(current) ? String(count) : count;
+    noteFieldWrite();
   };
 }
 
