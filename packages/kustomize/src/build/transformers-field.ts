@@ -11,6 +11,7 @@ import {
 } from "../transformers/index.js";
 import { applyReplacements } from "../transformers/replacements.js";
 import { applyValueAdd } from "../transformers/value-add.js";
+import type { NamespaceOptions, RoleBindingSubjectMode } from "../transformers/namespace.js";
 import { appendNameHashes } from "../generators/index.js";
 import { KustomizeError } from "../errors.js";
 import type { Resource } from "../resource/resource.js";
@@ -65,10 +66,7 @@ export function applyBuiltinTransformer(
       setPairsAtFieldSpecs(acc.resMap, a.annotations ?? {}, specs);
       break;
     case "NamespaceTransformer":
-      applyNamespace(acc.resMap, a.metadata?.namespace ?? "", { ...config, namespace: specs }, {
-        unsetOnly: a.unsetOnly,
-        setRoleBindingSubjects: a.setRoleBindingSubjects,
-      });
+      applyNamespace(acc.resMap, a.metadata?.namespace ?? "", { ...config, namespace: specs }, namespaceOptions(cfg, a, file));
       break;
     case "ImageTagTransformer":
       applyImages(acc.resMap, [a.imageTag as Image], { ...config, images: specs });
@@ -109,4 +107,26 @@ function requireFieldSpecs(cfg: Resource, file: string): void {
     const id = `${cfg.kind}.builtin.[noGrp]/${cfg.name}.${cfg.namespace || "[noNs]"}`;
     throw new KustomizeError("INVALID_KUSTOMIZATION", `plugin ${id} fails configuration: fieldSpecs is not expected to be nil (${file})`, file);
   }
+}
+
+const SUBJECT_MODES: readonly RoleBindingSubjectMode[] = ["defaultOnly", "none", "allServiceAccounts"];
+
+/**
+ * The NamespaceTransformer's options as kustomize's plugin reads them: `unsetOnly` must be a
+ * boolean; `setRoleBindingSubjects` left out, null or empty means defaultOnly, and any value but
+ * the three modes (a number reads as its text) fails the configuration.
+ */
+function namespaceOptions(cfg: Resource, a: YamlMap, file: string): NamespaceOptions {
+  const id = `NamespaceTransformer.builtin.[noGrp]/${cfg.name}.${cfg.namespace || "[noNs]"}`;
+  const fail = (why: string) => new KustomizeError("INVALID_KUSTOMIZATION", `transformers: plugin ${id} fails configuration: ${why} (${file})`, file);
+  const unsetOnly = a.unsetOnly;
+  if (unsetOnly !== undefined && unsetOnly !== null && typeof unsetOnly !== "boolean") {
+    throw fail(`unsetOnly: cannot unmarshal ${Array.isArray(unsetOnly) ? "array" : typeof unsetOnly} into a bool`);
+  }
+  const mode = a.setRoleBindingSubjects;
+  if (mode === undefined || mode === null || mode === "") return { unsetOnly: unsetOnly === true, setRoleBindingSubjects: "defaultOnly" };
+  if (typeof mode === "object" || !SUBJECT_MODES.includes(String(mode) as RoleBindingSubjectMode)) {
+    throw fail(`invalid value ${JSON.stringify(typeof mode === "object" ? mode : String(mode))} for setRoleBindingSubjects: must be one of "defaultOnly", "none" or "allServiceAccounts"`);
+  }
+  return { unsetOnly: unsetOnly === true, setRoleBindingSubjects: String(mode) as RoleBindingSubjectMode };
 }
