@@ -14,6 +14,7 @@ export { clearFloatTags, copyFloatTags, hasFloatTag, setFloatTag } from "./float
 export { stringifyAll, stringifyAllBytes, stringifyAllChunks, stringifyResource, throughPluginConfig } from "./emit.js";
 export { compareKeys, sortedKeys } from "./key-order.js";
 export { v3PlainIsString } from "./resolve.js";
+export { isBreak, isPrintable } from "./scalar-style.js";
 
 /** What a read noticed on the way, for callers that would otherwise walk the values again. */
 export interface ReadStats {

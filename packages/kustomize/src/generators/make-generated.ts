@@ -12,7 +12,7 @@ import { putKey } from "./put-key.js";
 export interface GeneratedKind {
   kind: "ConfigMap" | "Secret";
   /** Puts the pairs (unique keys, in source order) into the new object. */
-  fill(obj: YamlMap, pairs: KvPair[], args: GeneratorArgs): void;
+  fill(obj: YamlMap, pairs: KvPair[], args: GeneratorArgs, file: string): void;
 }
 
 const BEHAVIORS: ReadonlySet<string> = new Set(["create", "merge", "replace"]);
@@ -44,7 +44,7 @@ export function makeGenerated(
   const metadata: YamlMap = { name };
   if (args.namespace) metadata.namespace = String(args.namespace);
   const obj: YamlMap = { apiVersion: "v1", kind: spec.kind, metadata };
-  spec.fill(obj, pairs, args);
+  spec.fill(obj, pairs, args, file);
 
   const options = mergeGeneratorOptions(args.options, global);
   const labels = stringMap(options.labels);
