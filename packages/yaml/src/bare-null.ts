@@ -1,4 +1,4 @@
-import { copyFloatTags } from "./float-tags.js";
+import { copyScalarTags } from "./scalar-tags.js";
 import type { YamlMap, YamlValue } from "./values.js";
 
 /*
@@ -27,12 +27,12 @@ export function isBareNull(map: YamlMap, key: string): boolean {
 
 /**
  * A deep copy of `v` (as structuredClone) that keeps the bare-null marks of its maps and the
- * float tags of its numbers (float-tags.ts). Walks the copy only when some document had either.
+ * tags its scalars lost as values (scalar-tags.ts). Walks the copy only when some document had either.
  */
 export function cloneYaml<T extends YamlValue>(v: T): T {
   const copy = structuredClone(v);
   if (recorded) copyMarks(v, copy);
-  copyFloatTags(v, copy);
+  copyScalarTags(v, copy);
   return copy;
 }
 

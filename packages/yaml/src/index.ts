@@ -10,7 +10,16 @@ import type { YamlValue } from "./values.js";
 export * from "./values.js";
 export { YamlError } from "./errors.js";
 export { isBareNull, cloneYaml } from "./bare-null.js";
-export { clearFloatTags, copyFloatTags, hasFloatTag, setFloatTag } from "./float-tags.js";
+export {
+  clearScalarTags,
+  copyScalarTag,
+  copyScalarTags,
+  hasFloatTag,
+  setFloatTag,
+  setTimestampText,
+  timestampText,
+} from "./scalar-tags.js";
+export { goTimestamp } from "./timestamp.js";
 export { stringifyAll, stringifyAllBytes, stringifyAllChunks, stringifyResource, throughPluginConfig } from "./emit.js";
 export { compareKeys, sortedKeys } from "./key-order.js";
 export { v3PlainIsString } from "./resolve.js";

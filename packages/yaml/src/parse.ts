@@ -5,7 +5,7 @@
 // collections as keys, %TAG handles) make it hand the document to the `yaml` library instead.
 
 import { markBareNull } from "./bare-null.js";
-import { isIntegralFloat, setFloatTag } from "./float-tags.js";
+import { isIntegralFloat, isTimestamp, setFloatTag, setTimestampText } from "./scalar-tags.js";
 import { YamlError } from "./errors.js";
 import type { YamlMap, YamlValue } from "./values.js";
 
@@ -130,8 +130,9 @@ export class Reader implements ErrorSite {
   private bareAnchors = new Set<string>();
   /** Set when the node just read was written with no content (only properties, or nothing). */
   private emptyNode = false;
-  /** Set when the scalar just read is a float with an integral value (see float-tags.ts). */
+  /** What the scalar just read loses as a value (see scalar-tags.ts): its float tag, its timestamp text. */
   private integralFloat = false;
+  private timestamp: string | undefined;
   private aliasCount = { n: 0 };
   /** The document's root map while it is read (its keys are typed leniently). */
   private rootMap: YamlMap | undefined;
@@ -378,6 +379,9 @@ export class Reader implements ErrorSite {
    * line ("doc"/"block"), right after `key: ` ("value"), after `- ` ("item") or after `--- `.
    */
   private node(parent: number, ctx: "doc" | "doc-inline" | "block" | "value" | "item"): YamlValue {
+    // Only a scalar read below sets these again (block scalars, aliases and empty nodes do not).
+    this.integralFloat = false;
+    this.timestamp = undefined;
     let anchor: string | undefined;
     let tag: string | undefined;
     // A map whose first key has properties starts where they do (libyaml keys it there).
@@ -421,7 +425,6 @@ export class Reader implements ErrorSite {
     if (c === 42 /* * */) {
       if (ctx !== "value" && this.looksLikeKey()) return this.blockMap(this.colAt(start), parent);
       v = this.alias();
-      this.integralFloat = false;
       if (!this.atLineEnd()) {
         if (this.c() === 58) this.fail("mapping values are not allowed in this context");
         this.fail("did not find expected key");
@@ -446,7 +449,7 @@ export class Reader implements ErrorSite {
       const plain = c !== 34 && c !== 39;
       const text = plain ? this.plainScalar(parent, false) : this.quoted();
       v = tag !== undefined ? this.typing.tagged(tag, text, plain, this) : plain ? this.typing.plain(text) : text;
-      this.integralFloat = isIntegralFloat(v, text, tag);
+      this.noteScalar(v, text, tag, plain);
       if (!this.atLineEnd()) {
         if (this.c() === 58) this.fail("mapping values are not allowed in this context");
         this.fail(plain ? "could not find expected ':'" : "did not find expected key");
@@ -595,7 +598,7 @@ export class Reader implements ErrorSite {
         item = this.node(col, "item");
       }
       arr.push(item);
-      if (typeof item === "number" && this.integralFloat) setFloatTag(arr, arr.length - 1, true);
+      this.markScalar(arr, arr.length - 1);
       const next = this.nextContent();
       if (next < col) return arr;
       if (next > col) this.fail("did not find expected '-' indicator");
@@ -731,7 +734,7 @@ export class Reader implements ErrorSite {
         }
         setKey(m, key, v);
         if (bare) markBareNull(m, key);
-        if (typeof v === "number" && this.integralFloat) setFloatTag(m, key, true);
+        this.markScalar(m, key);
       }
       const next = this.nextContent();
       if (next < col) break;
@@ -1145,7 +1148,7 @@ export class Reader implements ErrorSite {
           arr.push(m);
         } else {
           arr.push(value);
-          if (typeof value === "number" && this.integralFloat) setFloatTag(arr, arr.length - 1, true);
+          this.markScalar(arr, arr.length - 1);
         }
         const d = this.c();
         if (d === 44) this.pos++;
@@ -1221,7 +1224,7 @@ export class Reader implements ErrorSite {
       entries.seen.add(scalarKey);
       setKey(m, scalarKey, v);
       if (bare) markBareNull(m, scalarKey, v as null | "");
-      if (typeof v === "number" && this.integralFloat) setFloatTag(m, scalarKey, true);
+      this.markScalar(m, scalarKey);
     }
   }
 
@@ -1231,6 +1234,18 @@ export class Reader implements ErrorSite {
     this.flowSpace();
     const c = this.c();
     return !(c === 58 || c === 44 || c === 93 || c === 125 || c !== c);
+  }
+
+  /** Notes what the scalar just read (`value`, from `text`) loses as a value, for markScalar. */
+  private noteScalar(value: YamlValue, text: string, tag: string | undefined, plain: boolean): void {
+    this.integralFloat = isIntegralFloat(value, text, tag);
+    this.timestamp = isTimestamp(value, text, tag, plain) ? text : undefined;
+  }
+
+  /** Keeps on the side what `container[key]`, the scalar just read, lost (see scalar-tags.ts). */
+  private markScalar(container: YamlMap | YamlValue[], key: string | number): void {
+    if (this.integralFloat) setFloatTag(container, key, true);
+    else if (this.timestamp !== undefined) setTimestampText(container, key, this.timestamp);
   }
 
   /** A node inside a flow collection; `scalarKey` is its key form when it is a scalar. */
@@ -1253,7 +1268,7 @@ export class Reader implements ErrorSite {
     let keyText: string | undefined;
     let merge = false;
     let bare = false;
-    this.integralFloat = false;
+    this.noteScalar(null, "", undefined, false);
     if (c === 91 || c === 123) {
       value = this.flowCollection();
     } else if (c === 42) {
@@ -1262,7 +1277,7 @@ export class Reader implements ErrorSite {
     } else if (c === 34 || c === 39) {
       const text = this.quoted();
       value = tag !== undefined ? this.typing.tagged(tag, text, false, this) : text;
-      this.integralFloat = isIntegralFloat(value, text, tag);
+      this.noteScalar(value, text, tag, false);
       scalarKey = keyText = text;
       if (asKey && tag !== undefined && tag !== "!!merge") scalarKey = this.typing.taggedKey(tag, value, text, false, this);
       merge = asKey && tag === "!!merge";
@@ -1286,14 +1301,14 @@ export class Reader implements ErrorSite {
         scalarKey = text;
       } else if (tag !== undefined) {
         value = this.typing.tagged(tag, text, true, this);
-        this.integralFloat = isIntegralFloat(value, text, tag);
+        this.noteScalar(value, text, tag, true);
         if (!asKey) scalarKey = typeof value === "string" ? value : text;
         else if (tag === "!!merge") scalarKey = typeof value === "string" ? value : this.typing.plainKey(text, false, this);
         else scalarKey = this.typing.taggedKey(tag, value, text, false, this);
         merge = asKey && tag === "!!merge" && this.typing.kyamlMerges;
       } else {
         value = this.typing.plain(text);
-        this.integralFloat = isIntegralFloat(value, text, undefined);
+        this.noteScalar(value, text, undefined, true);
         if (asKey) {
           if (text === "<<") merge = true;
           scalarKey = merge ? "<<" : this.typing.plainKey(text, false, this);

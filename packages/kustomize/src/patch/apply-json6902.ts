@@ -1,4 +1,4 @@
-import { clearFloatTags, isMap, type YamlMap, type YamlValue } from "@kfrender/yaml";
+import { clearScalarTags, isMap, type YamlMap, type YamlValue } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
 import type { Resource } from "../resource/resource.js";
 import { applyOperations, JsonPatchError } from "./json6902/apply.js";
@@ -42,10 +42,11 @@ function brief(obj: YamlMap): string {
 
 /**
  * In place: the numbers a JSON round trip leaves (Go decodes every JSON number as float64), and
- * the tags it leaves: a float with an integral value comes back as an int (`1.0` is written `1`).
+ * the tags it leaves: a float with an integral value comes back as an int (`1.0` is written `1`),
+ * a timestamp as the string of its JSON form.
  */
 function throughJson(v: YamlValue): void {
-  if (v !== null && typeof v === "object") clearFloatTags(v);
+  if (v !== null && typeof v === "object") clearScalarTags(v);
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const x = v[i]!;

@@ -1,5 +1,5 @@
 import type { YamlMap, YamlValue } from "@kfrender/yaml";
-import { hasFloatTag, isMap, setFloatTag } from "@kfrender/yaml";
+import { goTimestamp, hasFloatTag, isMap, setFloatTag, setTimestampText, timestampText } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
 import type { Loader } from "../loader/loader.js";
 import { resIdString } from "../resource/res-id.js";
@@ -61,10 +61,12 @@ function sourceValue(resMap: ResMap, source: ReplacementSource): () => YamlValue
   if (v === undefined || v === null || (isCollection(v) && !Object.keys(v).length)) {
     throw new Error(`fieldPath \`${fieldPath}\` is missing for replacement source ${resIdString(idOf(source))}`);
   }
+  // A timestamp's text is what it was written as (`2001-12-14`), not its JSON form.
+  const read = () => timestampText(found!.parent, found!.key) ?? readFound(found!);
   const delimiter = source.options?.delimiter;
-  if (!delimiter) return () => readFound(found!);
+  if (!delimiter) return read;
   if (isCollection(v)) throw new Error("delimiter option can only be used with scalar nodes");
-  const text = scalarText(v);
+  const text = scalarText(read());
   const parts = text.split(delimiter);
   const index = source.options?.index ?? 0;
   if (index >= parts.length || index < 0) {
@@ -154,11 +156,24 @@ function setField(m: Match, value: YamlValue, options?: FieldOptions): void {
   }
   text ??= scalarText(value);
   const floatTag = !m.created && hasFloatTag(m.parent, m.key);
-  const next = m.created ? resolvePlain(text).value : decodeUnderTag(target, text, floatTag);
+  const timestamp = m.created ? undefined : timestampText(m.parent, m.key);
+  const next = m.created
+    ? resolvePlain(text).value
+    : timestamp !== undefined
+      ? decodeTimestamp(text)
+      : decodeUnderTag(target, text, floatTag);
   // A scalar is set in its node (see shared-nodes.ts), which keeps its tag.
   if (typeof m.key === "string" && !Array.isArray(m.parent)) setInPlace(m.parent as YamlMap, m.key, next);
   else slots[m.key] = next;
-  setFloatTag(m.parent, m.key, floatTag);
+  if (timestamp !== undefined) setTimestampText(m.parent, m.key, text);
+  else setFloatTag(m.parent, m.key, floatTag);
+}
+
+/** yaml.v3 decoding text under a !!timestamp tag: the JSON form of a valid timestamp. */
+function decodeTimestamp(text: string): YamlValue {
+  const json = goTimestamp(text);
+  if (json !== undefined) return json;
+  throw new Error(`map[string]interface {}(nil): yaml: cannot decode !!${resolvePlain(text).tag} \`${text}\` as a !!timestamp`);
 }
 
 /** A delimiter-cut piece keeps the tag of the field it was cut from. */

@@ -1,4 +1,4 @@
-import { copyFloatTags, isMap, type YamlMap } from "@kfrender/yaml";
+import { copyScalarTags, isMap, type YamlMap } from "@kfrender/yaml";
 import { builtinSchema } from "../../openapi/builtin.js";
 import type { Schema } from "../../openapi/schema.js";
 import { walk, type MergeContext } from "./walk.js";
@@ -35,7 +35,7 @@ export function strategicMerge(
   const ctx: MergeContext = { schema, isBareNull: options.isBareNull ?? NEVER };
   // Patch nodes are moved into the result, so the caller's patch stays untouched only on a copy.
   const copy = structuredClone(patch);
-  copyFloatTags(patch, copy);
+  copyScalarTags(patch, copy);
   const result = walk(ctx, target, copy, undefined);
   return isMap(result) && Object.keys(result).length > 0 ? result : null;
 }

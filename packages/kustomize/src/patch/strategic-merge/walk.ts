@@ -1,4 +1,4 @@
-import { hasFloatTag, isMap, setFloatTag, type YamlMap, type YamlValue } from "@kfrender/yaml";
+import { copyScalarTag, isMap, type YamlMap, type YamlValue } from "@kfrender/yaml";
 import type { Schema, SchemaNode } from "../../openapi/schema.js";
 import { setInPlace } from "../../resource/shared-nodes.js";
 import { takeDirective } from "./directive.js";
@@ -113,7 +113,9 @@ function walkMap(ctx: MergeContext, dest: Node, origin: Node, schema: SchemaNode
     else if (kindOf(d) === "scalar" && kindOf(value) === "scalar") setInPlace(merged, key, value);
     else merged[key] = value;
     // A scalar from the patch comes with its tag (kyaml keeps the patch's node).
-    if (o !== undefined && typeof value === "number" && merged !== origin) setFloatTag(merged, key, hasFloatTag(origin as YamlMap, key));
+    if (o !== undefined && merged !== origin && (typeof value === "number" || typeof value === "string")) {
+      copyScalarTag(origin as YamlMap, merged, key);
+    }
   }
   return merged;
 }

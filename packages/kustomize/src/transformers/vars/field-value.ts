@@ -1,4 +1,4 @@
-import type { YamlMap, YamlValue } from "@kfrender/yaml";
+import { timestampText, type YamlMap, type YamlValue } from "@kfrender/yaml";
 import { lookup, readFound } from "../replacements/lookup.js";
 import { expandSliceIndexes, splitFieldPath } from "../replacements/path-split.js";
 
@@ -16,5 +16,6 @@ export function varFieldValue(obj: YamlMap, fieldPath: string): YamlValue | unde
   }
   if (!found) return undefined;
   const v = readFound(found);
-  return v === null ? "null" : v;
+  // A timestamp hands back the text it was written as (`2001-12-14`), not its JSON form.
+  return v === null ? "null" : (timestampText(found.parent, found.key) ?? v);
 }

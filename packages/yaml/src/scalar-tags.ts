@@ -1,0 +1,114 @@
+import { resolveV3 } from "./resolve.js";
+import { goTimestamp } from "./timestamp.js";
+import type { YamlValue } from "./values.js";
+
+/*
+ * go-yaml nodes keep their scalar's text and tag until kustomize prints them through JSON, and
+ * some steps work on that text: replacements and vars copy a source's text, and a scalar target
+ * decodes the text it is given under its own tag (an !!int refuses `1.5`, a !!float takes it, a
+ * !!timestamp refuses `hello`). Values here are what the JSON printing leaves, which loses two
+ * things, kept on the side, keyed by the map or list holding the scalar:
+ * - a float written with an integral value (`1.0`, `1e3`, `!!float 7`) is a plain number;
+ * - a timestamp (`2001-12-14`) is its RFC 3339 string, and its own text is gone.
+ * Each mark is stored with the value read and holds only while the field still holds that value,
+ * so a field overwritten by other means is judged by its new value.
+ */
+type Container = object;
+type Key = string | number;
+
+interface Mark {
+  value: YamlValue;
+  /** The text of a timestamp; undefined for a float mark. */
+  timestamp?: string;
+}
+
+const FLOAT_MARK = /[.eE]/;
+const marks = new WeakMap<Container, Map<Key, Mark>>();
+let recorded = false;
+
+/** Whether a scalar typed as `value` from `text` (with `tag`, if any) was a float with an integral value. */
+export function isIntegralFloat(value: YamlValue, text: string, tag: string | undefined): boolean {
+  if (typeof value !== "number" || !Number.isInteger(value)) return false;
+  if (tag !== undefined) return tag === "!!float";
+  // Only a point or an exponent makes a float of integral value (most numbers have neither).
+  return FLOAT_MARK.test(text) && resolveV3(text).t === "float";
+}
+
+/** Whether a scalar typed as `value` from `text` (with `tag`, if any) was a timestamp. */
+export function isTimestamp(value: YamlValue, text: string, tag: string | undefined, plain: boolean): boolean {
+  if (typeof value !== "string") return false;
+  if (tag !== undefined) return tag === "!!timestamp";
+  return plain && text.charCodeAt(4) === 45 && goTimestamp(text) !== undefined;
+}
+
+function mark(container: Container, key: Key, m: Mark | undefined): void {
+  if (m !== undefined) {
+    let keys = marks.get(container);
+    if (keys === undefined) marks.set(container, (keys = new Map()));
+    keys.set(key, m);
+    recorded = true;
+  } else if (recorded) {
+    marks.get(container)?.delete(key);
+  }
+}
+
+function markOf(container: Container, key: Key): Mark | undefined {
+  if (!recorded) return undefined;
+  const m = marks.get(container)?.get(key);
+  return m !== undefined && m.value === (container as Record<Key, YamlValue>)[key] ? m : undefined;
+}
+
+/** Records (or, with `float` false, forgets) that `container[key]`, a number, is tagged !!float. */
+export function setFloatTag(container: Container, key: Key, float: boolean): void {
+  const value = (container as Record<Key, YamlValue>)[key];
+  mark(container, key, float && typeof value === "number" ? { value } : undefined);
+}
+
+/** Whether the number at `container[key]` is tagged !!float (any non-integral number is). */
+export function hasFloatTag(container: Container, key: Key): boolean {
+  const value = (container as Record<Key, YamlValue>)[key];
+  if (typeof value !== "number") return false;
+  if (!Number.isInteger(value)) return true;
+  return markOf(container, key) !== undefined;
+}
+
+/**
+ * Records (or, with `text` undefined, forgets) that `container[key]`, a string, is a timestamp
+ * written as `text`.
+ */
+export function setTimestampText(container: Container, key: Key, text: string | undefined): void {
+  const value = (container as Record<Key, YamlValue>)[key];
+  mark(container, key, text !== undefined && typeof value === "string" ? { value, timestamp: text } : undefined);
+}
+
+/** The text of the timestamp at `container[key]`; undefined when it holds none. */
+export function timestampText(container: Container, key: Key): string | undefined {
+  return markOf(container, key)?.timestamp;
+}
+
+/** Moves the tag of `from[key]` to `to[key]`, which now holds the same value (or clears it). */
+export function copyScalarTag(from: Container, to: Container, key: Key): void {
+  mark(to, key, markOf(from, key));
+}
+
+/** Forgets the marks of `container`'s own fields (its values were re-read from JSON). */
+export function clearScalarTags(container: Container): void {
+  if (recorded) marks.delete(container);
+}
+
+/** Copies the marks of `from` (and everything under it) to `to`, a deep copy of it. */
+export function copyScalarTags(from: YamlValue, to: YamlValue): void {
+  if (!recorded || from === null || typeof from !== "object" || to === null || typeof to !== "object") return;
+  const keys = marks.get(from);
+  if (keys) marks.set(to, new Map(keys));
+  if (Array.isArray(from)) {
+    if (!Array.isArray(to)) return;
+    for (let i = 0; i < from.length; i++) copyScalarTags(from[i]!, to[i]!);
+    return;
+  }
+  if (Array.isArray(to)) return;
+  for (const k of Object.keys(from)) {
+    const f = from[k]!;
+    if (f !== null && typeof f === "object") copyScalarTags(f, (to as Record<string, YamlValue>)[k]!);
+  }
+}
