@@ -69,7 +69,8 @@ export function applyBuiltinTransformer(
       applyNamespace(acc.resMap, a.metadata?.namespace ?? "", { ...config, namespace: specs }, namespaceOptions(cfg, a, file));
       break;
     case "ImageTagTransformer":
-      applyImages(acc.resMap, [a.imageTag as Image], { ...config, images: specs });
+      // Without an imageTag the name is empty, and an empty pattern matches no image.
+      applyImages(acc.resMap, [(a.imageTag ?? { name: "" }) as Image], { ...config, images: specs });
       break;
     case "ReplicaCountTransformer":
       applyReplicas(acc.resMap, [a.replica as Replica], { ...config, replicas: specs });
