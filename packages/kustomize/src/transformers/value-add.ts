@@ -1,4 +1,4 @@
-import { isMap, parseAllDocuments, type YamlMap, type YamlValue } from "@kfrender/yaml";
+import { isBareNull, isMap, parseAllDocuments, type YamlMap, type YamlValue } from "@kfrender/yaml";
 import { posix } from "node:path";
 import { KustomizeError } from "../errors.js";
 import type { FileLoader } from "../loader/file-loader.js";
@@ -35,11 +35,14 @@ export function applyValueAdd(resMap: ResMap, config: YamlMap, loader: FileLoade
   }
 }
 
-/** The value, trimmed; an empty one is the name of the directory of the kustomization listing it. */
+/**
+ * The value, trimmed; an empty one is the name of the directory of the kustomization listing it.
+ * The config is read into a string field, so a number or boolean there is its text.
+ */
 function valueOf(config: YamlMap, loader: FileLoader): string {
   const v = config.value ?? "";
-  if (typeof v !== "string") throw configError(`value must be a string, not ${JSON.stringify(v)}`);
-  return v.trim() || posix.basename(loader.root);
+  if (isMap(v) || Array.isArray(v)) throw configError(`value must be a string, not ${JSON.stringify(v)}`);
+  return scalarText(v).trim() || posix.basename(loader.root);
 }
 
 /** `targets`, then those of the file named by `targetFilePath`; at least one, each well formed. */
@@ -71,7 +74,7 @@ function configError(message: string): KustomizeError {
 }
 
 /** A container and key holding a value (a map's field or a list's element). */
-type Slot = { parent: YamlMap | YamlValue[]; key: string | number };
+type Slot = { parent: YamlMap | YamlValue[]; key: string | number; created?: boolean };
 
 /**
  * kyaml's LookupCreate(ScalarNode, path...) followed by a FieldSetter: missing fields are made
@@ -85,9 +88,19 @@ function addValue(root: YamlMap, parts: string[], value: string, filePathPositio
   if (isMap(current) || Array.isArray(current)) {
     throw new KustomizeError("TRANSFORMER", `wrong node kind: expected ScalarNode but got ${nodeKindName(current)}`);
   }
-  const old = current === null || current === undefined ? "" : scalarText(current);
+  const old = slot.created ? "" : nodeText(slot, current);
   const text = filePathPosition > 0 ? insertPathPart(old, filePathPosition - 1, value) : value;
   (slot.parent as Record<string | number, YamlValue>)[slot.key] = wasPlain(current) ? resolvePlain(text).value : text;
+}
+
+/**
+ * The text of the scalar node found: a null reads as it was written, `null` unless it was a bare
+ * `key:` (this engine cannot tell `~` from `null`).
+ */
+function nodeText(slot: Slot, current: YamlValue | undefined): string {
+  if (current !== null && current !== undefined) return scalarText(current);
+  const bare = !Array.isArray(slot.parent) && typeof slot.key === "string" && isBareNull(slot.parent, slot.key);
+  return bare ? "" : "null";
 }
 
 /**
@@ -112,8 +125,10 @@ function lookupCreate(root: YamlMap, parts: string[]): Slot | undefined {
       const idx = part === "-" ? -1 : Number(part);
       if (idx < 0 && part !== "-") throw new KustomizeError("TRANSFORMER", `array index ${idx} cannot be negative`);
       const list = sequence(node);
+      // kubectl crashes on `-` in an empty list (kyaml indexes element -1).
+      if (idx === -1 && list.length === 0) throw new KustomizeError("TRANSFORMER", "index out of range [-1]");
       const at = idx === -1 ? list.length - 1 : idx;
-      if (at < 0 || at >= list.length) return undefined;
+      if (at >= list.length) return undefined;
       slot = { parent: list, key: at };
     } else if (part === "*") {
       throw new KustomizeError("TRANSFORMER", "wildcard is not supported in PathGetter");
@@ -139,8 +154,9 @@ function lookupCreate(root: YamlMap, parts: string[]): Slot | undefined {
       if (!isMap(node)) {
         throw new KustomizeError("TRANSFORMER", `wrong node kind: expected MappingNode but got ${nodeKindName(node)}`);
       }
-      if (!Object.hasOwn(node, part)) node[part] = createFor(next);
-      slot = { parent: node, key: part };
+      const created: boolean = !Object.hasOwn(node, part);
+      if (created) node[part] = createFor(next);
+      slot = { parent: node, key: part, created };
     }
     node = (slot.parent as Record<string | number, YamlValue>)[slot.key]!;
   }
