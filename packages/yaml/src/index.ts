@@ -15,9 +15,10 @@ export {
   copyScalarTag,
   copyScalarTags,
   hasFloatTag,
+  markScalar,
   setFloatTag,
-  setTimestampText,
   timestampText,
+  writtenText,
 } from "./scalar-tags.js";
 export { goTimestamp } from "./timestamp.js";
 export { stringifyAll, stringifyAllBytes, stringifyAllChunks, stringifyResource, throughPluginConfig } from "./emit.js";

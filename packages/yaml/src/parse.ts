@@ -5,7 +5,7 @@
 // collections as keys, %TAG handles) make it hand the document to the `yaml` library instead.
 
 import { markBareNull } from "./bare-null.js";
-import { isIntegralFloat, isTimestamp, setFloatTag, setTimestampText } from "./scalar-tags.js";
+import { isIntegralFloat, isTimestamp, markScalar } from "./scalar-tags.js";
 import { YamlError } from "./errors.js";
 import type { YamlMap, YamlValue } from "./values.js";
 
@@ -130,9 +130,10 @@ export class Reader implements ErrorSite {
   private bareAnchors = new Set<string>();
   /** Set when the node just read was written with no content (only properties, or nothing). */
   private emptyNode = false;
-  /** What the scalar just read loses as a value (see scalar-tags.ts): its float tag, its timestamp text. */
+  /** The scalar just read, for markScalar (see scalar-tags.ts); undefined after any other node. */
+  private scalarText: string | undefined;
   private integralFloat = false;
-  private timestamp: string | undefined;
+  private timestamp = false;
   private aliasCount = { n: 0 };
   /** The document's root map while it is read (its keys are typed leniently). */
   private rootMap: YamlMap | undefined;
@@ -380,8 +381,7 @@ export class Reader implements ErrorSite {
    */
   private node(parent: number, ctx: "doc" | "doc-inline" | "block" | "value" | "item"): YamlValue {
     // Only a scalar read below sets these again (block scalars, aliases and empty nodes do not).
-    this.integralFloat = false;
-    this.timestamp = undefined;
+    this.scalarText = undefined;
     let anchor: string | undefined;
     let tag: string | undefined;
     // A map whose first key has properties starts where they do (libyaml keys it there).
@@ -1181,6 +1181,7 @@ export class Reader implements ErrorSite {
     const emptyKey = this.c() === 63 && !this.explicitFlowKey();
     const keyAt = this.pos;
     const { scalarKey, keyText, merge } = emptyKey ? { scalarKey: "", keyText: "", merge: false } : this.flowNode(true);
+    this.scalarText = undefined; // a key's text is not its value's
     if (scalarKey === undefined) throw new Unsupported("flow collection key");
     this.flowSpace();
     // A key must end on its line and within 1024 characters of its start (libyaml's simple keys).
@@ -1238,14 +1239,17 @@ export class Reader implements ErrorSite {
 
   /** Notes what the scalar just read (`value`, from `text`) loses as a value, for markScalar. */
   private noteScalar(value: YamlValue, text: string, tag: string | undefined, plain: boolean): void {
+    this.scalarText = text;
     this.integralFloat = isIntegralFloat(value, text, tag);
-    this.timestamp = isTimestamp(value, text, tag, plain) ? text : undefined;
+    this.timestamp = isTimestamp(value, text, tag, plain);
   }
 
   /** Keeps on the side what `container[key]`, the scalar just read, lost (see scalar-tags.ts). */
   private markScalar(container: YamlMap | YamlValue[], key: string | number): void {
-    if (this.integralFloat) setFloatTag(container, key, true);
-    else if (this.timestamp !== undefined) setTimestampText(container, key, this.timestamp);
+    if (this.scalarText === undefined) return;
+    markScalar(container, key, this.scalarText, this.integralFloat, this.timestamp);
+    // Used once: a following entry with no value must not take this scalar's text.
+    this.scalarText = undefined;
   }
 
   /** A node inside a flow collection; `scalarKey` is its key form when it is a scalar. */
@@ -1268,7 +1272,7 @@ export class Reader implements ErrorSite {
     let keyText: string | undefined;
     let merge = false;
     let bare = false;
-    this.noteScalar(null, "", undefined, false);
+    this.scalarText = undefined;
     if (c === 91 || c === 123) {
       value = this.flowCollection();
     } else if (c === 42) {

@@ -18,8 +18,10 @@ type Key = string | number;
 
 interface Mark {
   value: YamlValue;
-  /** The text of a timestamp; undefined for a float mark. */
-  timestamp?: string;
+  /** The scalar's text, where it differs from the value's own (`0x1F`, `True`, `~`, a timestamp). */
+  text?: string;
+  float?: boolean;
+  timestamp?: boolean;
 }
 
 const FLOAT_MARK = /[.eE]/;
@@ -58,10 +60,32 @@ function markOf(container: Container, key: Key): Mark | undefined {
   return m !== undefined && m.value === (container as Record<Key, YamlValue>)[key] ? m : undefined;
 }
 
+/** The text a non-string value prints as when nothing else is known of it. */
+function ownText(v: YamlValue): string | undefined {
+  if (v === null) return "null";
+  if (typeof v === "number" || typeof v === "bigint" || typeof v === "boolean") return String(v);
+  return undefined;
+}
+
+/**
+ * Records what the scalar `container[key]`, just read from `text`, loses as a value: a float tag
+ * (`float`), a timestamp's text, or text other than its value's own. Nothing for most scalars.
+ */
+export function markScalar(container: Container, key: Key, text: string, float: boolean, timestamp: boolean): void {
+  const value = (container as Record<Key, YamlValue>)[key];
+  if (timestamp) {
+    if (typeof value === "string") mark(container, key, { value, text, timestamp: true });
+    return;
+  }
+  const own = ownText(value);
+  if (own === undefined || (own === text && !float)) return;
+  mark(container, key, { value, text: own === text ? undefined : text, float });
+}
+
 /** Records (or, with `float` false, forgets) that `container[key]`, a number, is tagged !!float. */
 export function setFloatTag(container: Container, key: Key, float: boolean): void {
   const value = (container as Record<Key, YamlValue>)[key];
-  mark(container, key, float && typeof value === "number" ? { value } : undefined);
+  mark(container, key, float && typeof value === "number" ? { value, float: true } : undefined);
 }
 
 /** Whether the number at `container[key]` is tagged !!float (any non-integral number is). */
@@ -69,21 +93,21 @@ export function hasFloatTag(container: Container, key: Key): boolean {
   const value = (container as Record<Key, YamlValue>)[key];
   if (typeof value !== "number") return false;
   if (!Number.isInteger(value)) return true;
-  return markOf(container, key) !== undefined;
-}
-
-/**
- * Records (or, with `text` undefined, forgets) that `container[key]`, a string, is a timestamp
- * written as `text`.
- */
-export function setTimestampText(container: Container, key: Key, text: string | undefined): void {
-  const value = (container as Record<Key, YamlValue>)[key];
-  mark(container, key, text !== undefined && typeof value === "string" ? { value, timestamp: text } : undefined);
+  return markOf(container, key)?.float === true;
 }
 
 /** The text of the timestamp at `container[key]`; undefined when it holds none. */
 export function timestampText(container: Container, key: Key): string | undefined {
-  return markOf(container, key)?.timestamp;
+  const m = markOf(container, key);
+  return m?.timestamp ? m.text : undefined;
+}
+
+/**
+ * The text the scalar at `container[key]` was written as, where its value does not tell it
+ * (`0x1F`, `1.0`, `True`, `~`, a timestamp); undefined otherwise.
+ */
+export function writtenText(container: Container, key: Key): string | undefined {
+  return markOf(container, key)?.text;
 }
 
 /** Moves the tag of `from[key]` to `to[key]`, which now holds the same value (or clears it). */

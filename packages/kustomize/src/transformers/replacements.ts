@@ -1,5 +1,5 @@
 import type { YamlMap, YamlValue } from "@kfrender/yaml";
-import { goTimestamp, hasFloatTag, isMap, setFloatTag, setTimestampText, timestampText } from "@kfrender/yaml";
+import { goTimestamp, hasFloatTag, isMap, markScalar, setFloatTag, timestampText, writtenText } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
 import type { Loader } from "../loader/loader.js";
 import { resIdString } from "../resource/res-id.js";
@@ -43,12 +43,21 @@ function applyOne(resMap: ResMap, r: Replacement): void {
   if (!r.source || !r.targets?.length) {
     throw new Error("replacements must specify a source and at least one target");
   }
-  const value = sourceValue(resMap, r.source);
-  for (const t of r.targets) applyTarget(resMap, value, t);
+  const source = sourceField(resMap, r.source);
+  for (const t of r.targets) applyTarget(resMap, source, t);
+}
+
+/**
+ * The source field's value, and the text a scalar target takes from it: the text it was written
+ * as (kustomize copies the node's text: `0x1F`, `1.0`, `True`, `2001-12-14`).
+ */
+interface SourceField {
+  value(): YamlValue;
+  text(): string;
 }
 
 /** The source field, read live (kustomize holds the node itself) unless a delimiter cut a copy. */
-function sourceValue(resMap: ResMap, source: ReplacementSource): () => YamlValue {
+function sourceField(resMap: ResMap, source: ReplacementSource): SourceField {
   const res = selectSource(resMap, source);
   const fieldPath = source.fieldPath || DEFAULT_FIELD_PATH;
   let found;
@@ -61,19 +70,22 @@ function sourceValue(resMap: ResMap, source: ReplacementSource): () => YamlValue
   if (v === undefined || v === null || (isCollection(v) && !Object.keys(v).length)) {
     throw new Error(`fieldPath \`${fieldPath}\` is missing for replacement source ${resIdString(idOf(source))}`);
   }
-  // A timestamp's text is what it was written as (`2001-12-14`), not its JSON form.
-  const read = () => timestampText(found!.parent, found!.key) ?? readFound(found!);
+  const live: SourceField = {
+    value: () => readFound(found!),
+    text: () => writtenText(found!.parent, found!.key) ?? scalarText(readFound(found!)),
+  };
   const delimiter = source.options?.delimiter;
-  if (!delimiter) return read;
+  if (!delimiter) return live;
   if (isCollection(v)) throw new Error("delimiter option can only be used with scalar nodes");
-  const text = scalarText(read());
+  const text = live.text();
   const parts = text.split(delimiter);
   const index = source.options?.index ?? 0;
   if (index >= parts.length || index < 0) {
     throw new Error(`options.index ${index} is out of bounds for value ${text}`);
   }
-  const piece = keepTag(v, parts[index]!, hasFloatTag(found!.parent, found!.key));
-  return () => piece;
+  const pieceText = parts[index]!;
+  const piece = keepTag(v, pieceText, hasFloatTag(found!.parent, found!.key));
+  return { value: () => piece, text: () => pieceText };
 }
 
 function selectSource(resMap: ResMap, source: ReplacementSource): Resource {
@@ -97,7 +109,7 @@ function idOf(s: Selector) {
   };
 }
 
-function applyTarget(resMap: ResMap, value: () => YamlValue, t: ReplacementTarget): void {
+function applyTarget(resMap: ResMap, source: SourceField, t: ReplacementTarget): void {
   const select = t.select;
   if (!select) throw new Error("target must specify resources to select");
   const fieldPaths = t.fieldPaths?.length ? t.fieldPaths : [DEFAULT_FIELD_PATH];
@@ -109,13 +121,13 @@ function applyTarget(resMap: ResMap, value: () => YamlValue, t: ReplacementTarge
     // A resource is rejected when any of its ids, current or earlier, is.
     if (rejects.some((x) => hasIdFields(x) && ids.some((id) => isSelectedBy(id, x)))) continue;
     if (!ids.some((id) => isSelectedBy(id, select))) continue;
-    for (const fp of fieldPaths) copyToField(r, fp, value, t.options);
+    for (const fp of fieldPaths) copyToField(r, fp, source, t.options);
     stringifyAnnotations(r);
   }
 }
 
-function copyToField(r: Resource, fieldPath: string, value: () => YamlValue, options?: FieldOptions): void {
-  const create: CreateKind | undefined = options?.create ? kindOf(value()) : undefined;
+function copyToField(r: Resource, fieldPath: string, source: SourceField, options?: FieldOptions): void {
+  const create: CreateKind | undefined = options?.create ? kindOf(source.value()) : undefined;
   const what = `unable to find${create ? " or create" : ""} field ${goQuote(fieldPath)} in replacement target`;
   let matches: Match[];
   try {
@@ -124,7 +136,7 @@ function copyToField(r: Resource, fieldPath: string, value: () => YamlValue, opt
     throw new Error(`${what}: ${(e as Error).message}`);
   }
   if (!matches.length) throw new Error(what);
-  for (const m of matches) setField(m, value(), options);
+  for (const m of matches) setField(m, source, options);
 }
 
 function kindOf(v: YamlValue): CreateKind {
@@ -136,14 +148,15 @@ function kindOf(v: YamlValue): CreateKind {
  * (so "8080" into `replicas: 1` stays a number, and text that cannot be one is an error); a map or
  * list target is replaced by a copy of the source.
  */
-function setField(m: Match, value: YamlValue, options?: FieldOptions): void {
+function setField(m: Match, source: SourceField, options?: FieldOptions): void {
   const slots = m.parent as Record<string | number, YamlValue>;
   const target = slots[m.key]!;
   let text: string | undefined;
   if (options?.delimiter) {
     if (isCollection(target)) throw new Error("delimiter option can only be used with scalar nodes");
-    const parts = (m.created ? "" : scalarText(target)).split(options.delimiter);
-    const v = scalarText(value);
+    const own = m.created ? "" : (writtenText(m.parent, m.key) ?? scalarText(target));
+    const parts = own.split(options.delimiter);
+    const v = source.text();
     const index = options.index ?? 0;
     if (index < 0) parts.unshift(v);
     else if (index >= parts.length) parts.push(v);
@@ -151,10 +164,10 @@ function setField(m: Match, value: YamlValue, options?: FieldOptions): void {
     text = parts.join(options.delimiter);
   }
   if (isCollection(target)) {
-    slots[m.key] = structuredClone(value);
+    slots[m.key] = structuredClone(source.value());
     return;
   }
-  text ??= scalarText(value);
+  text ??= source.text();
   const floatTag = !m.created && hasFloatTag(m.parent, m.key);
   const timestamp = m.created ? undefined : timestampText(m.parent, m.key);
   const next = m.created
@@ -165,8 +178,9 @@ function setField(m: Match, value: YamlValue, options?: FieldOptions): void {
   // A scalar is set in its node (see shared-nodes.ts), which keeps its tag.
   if (typeof m.key === "string" && !Array.isArray(m.parent)) setInPlace(m.parent as YamlMap, m.key, next);
   else slots[m.key] = next;
-  if (timestamp !== undefined) setTimestampText(m.parent, m.key, text);
-  else setFloatTag(m.parent, m.key, floatTag);
+  // The node keeps its tag and now holds `text`.
+  setFloatTag(m.parent, m.key, false);
+  markScalar(m.parent, m.key, text, floatTag, timestamp !== undefined);
 }
 
 /** yaml.v3 decoding text under a !!timestamp tag: the JSON form of a valid timestamp. */
@@ -185,12 +199,12 @@ function keepTag(from: YamlValue, text: string, floatTag: boolean): YamlValue {
   }
 }
 
-/** kustomize writes annotations back as strings at the end of a build. */
+/** kustomize writes annotations back as strings (their nodes' text) at the end of a build. */
 export function stringifyAnnotations(r: Resource): void {
   const a = r.metadata?.annotations;
   if (!isMap(a)) return;
   for (const [k, v] of Object.entries(a)) {
-    if (typeof v === "number" || typeof v === "bigint" || typeof v === "boolean") a[k] = scalarText(v);
+    if (typeof v === "number" || typeof v === "bigint" || typeof v === "boolean") a[k] = writtenText(a, k) ?? scalarText(v);
   }
 }
 
