@@ -80,6 +80,7 @@ export function parseAllDocuments(text: string, opts: { file?: string; stats?: R
  * few single-character scans.
  */
 function kyamlChunks(text: string, file: string | undefined): string[] | undefined {
+  if (!text.includes("...") && !text.includes("%") && !text.includes("\ufeff", 1)) return undefined;
   // (A byte order mark opening a piece is dropped like one opening the stream.) Plain searches:
   // "..." is common in descriptions, and a regular expression over megabytes is not cheap.
   const startsPiece =
