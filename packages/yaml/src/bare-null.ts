@@ -1,5 +1,5 @@
-import { copyScalarTags } from "./scalar-tags.js";
-import type { YamlMap, YamlValue } from "./values.js";
+import { copyScalarTagsOf, hasScalarTags } from "./scalar-tags.js";
+import { forEachCopiedNode, type YamlMap, type YamlValue } from "./values.js";
 
 /*
  * Keys written with no value at all (`key:`, `key: # note`, `key: !!null`, and in resources'
@@ -31,23 +31,19 @@ export function isBareNull(map: YamlMap, key: string): boolean {
  */
 export function cloneYaml<T extends YamlValue>(v: T): T {
   const copy = structuredClone(v);
-  if (recorded) copyMarks(v, copy);
-  copyScalarTags(v, copy);
+  const bareMarks = recorded;
+  const scalarTags = hasScalarTags();
+  if (bareMarks || scalarTags) {
+    // One walk for both side tables.
+    forEachCopiedNode(v, copy, (from, to) => {
+      if (bareMarks) copyBareMarksOf(from, to);
+      if (scalarTags) copyScalarTagsOf(from, to);
+    });
+  }
   return copy;
 }
 
-function copyMarks(from: YamlValue, to: YamlValue): void {
-  if (from === null || typeof from !== "object" || to === null || typeof to !== "object") return;
-  if (Array.isArray(from)) {
-    if (!Array.isArray(to)) return;
-    for (let i = 0; i < from.length; i++) copyMarks(from[i]!, to[i]!);
-    return;
-  }
-  if (Array.isArray(to)) return;
-  const keys = bare.get(from);
-  if (keys) bare.set(to, new Map(keys));
-  for (const k of Object.keys(from)) {
-    const f = from[k]!;
-    if (f !== null && typeof f === "object") copyMarks(f, to[k]!);
-  }
+function copyBareMarksOf(from: object, to: object): void {
+  const keys = bare.get(from as YamlMap);
+  if (keys) bare.set(to as YamlMap, new Map(keys));
 }

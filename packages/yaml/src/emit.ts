@@ -8,7 +8,7 @@ import { YamlError } from "./errors.js";
 import { formatNumber } from "./go-numbers.js";
 import { sortedKeys } from "./key-order.js";
 import { Style, isBreak, isPrintable, needsComplexKey, selectStyle } from "./scalar-style.js";
-import type { YamlValue } from "./values.js";
+import { setEntry, type YamlValue } from "./values.js";
 
 const BEST_WIDTH = 80;
 
@@ -76,8 +76,7 @@ export function throughPluginConfig(v: YamlValue): YamlValue {
   const out: Record<string, YamlValue> = {};
   for (const [k, x] of Object.entries(v)) {
     const key = PRINTABLE_ASCII.test(k) ? k : keyThroughJson(k);
-    // Defined, not assigned: `__proto__` is a legal key.
-    Object.defineProperty(out, key, { value: throughPluginConfig(x), enumerable: true, writable: true, configurable: true });
+    setEntry(out, key, throughPluginConfig(x));
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { markBareNull } from "./bare-null.js";
 import { YamlError } from "./errors.js";
 import type { ErrorSite, Typing } from "./parse.js";
 import { refoldLikeKyaml } from "./parse.js";
-import type { YamlMap, YamlValue } from "./values.js";
+import { setEntry, type YamlMap, type YamlValue } from "./values.js";
 
 const SHORT = "tag:yaml.org,2002:";
 
@@ -111,7 +111,7 @@ function convert(n: Node | null, doc: Document, typing: Typing, site: ErrorSite,
         throw new YamlError(`yaml: unmarshal errors:\n  mapping key ${JSON.stringify(key)} already defined`);
       }
       explicit.add(key);
-      setKey(m, key, v);
+      setEntry(m, key, v);
       if (bare) markBareNull(m, key, v as null | "");
     }
     if (merges.length) {
@@ -125,15 +125,10 @@ function convert(n: Node | null, doc: Document, typing: Typing, site: ErrorSite,
         }
       }
       const merged: YamlMap = {};
-      for (let i = sources.length - 1; i >= 0; i--) for (const key of Object.keys(sources[i]!)) setKey(merged, key, sources[i]![key]!);
-      for (const key of Object.keys(merged)) if (!explicit.has(key)) setKey(m, key, merged[key]!);
+      for (let i = sources.length - 1; i >= 0; i--) for (const key of Object.keys(sources[i]!)) setEntry(merged, key, sources[i]![key]!);
+      for (const key of Object.keys(merged)) if (!explicit.has(key)) setEntry(m, key, merged[key]!);
     }
     return m;
   }
   return null;
-}
-
-function setKey(m: YamlMap, k: string, v: YamlValue): void {
-  if (k === "__proto__") Object.defineProperty(m, k, { value: v, enumerable: true, writable: true, configurable: true });
-  else m[k] = v;
 }

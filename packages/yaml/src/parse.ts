@@ -7,7 +7,7 @@
 import { markBareNull } from "./bare-null.js";
 import { isIntegralFloat, isTimestamp, markScalar } from "./scalar-tags.js";
 import { YamlError } from "./errors.js";
-import type { YamlMap, YamlValue } from "./values.js";
+import { setEntry, type YamlMap, type YamlValue } from "./values.js";
 
 /** Raised for valid YAML this reader does not handle; the caller falls back to the library. */
 export class Unsupported extends Error {}
@@ -106,13 +106,8 @@ function copyValue(v: YamlValue, count: { n: number }): YamlValue {
   if (++count.n > MAX_ALIAS_NODES) throw new YamlError("yaml: document contains excessive aliasing");
   if (Array.isArray(v)) return v.map((x) => copyValue(x, count));
   const out: YamlMap = {};
-  for (const k of Object.keys(v)) setKey(out, k, copyValue(v[k]!, count));
+  for (const k of Object.keys(v)) setEntry(out, k, copyValue(v[k]!, count));
   return out;
-}
-
-function setKey(m: YamlMap, k: string, v: YamlValue): void {
-  if (k === "__proto__") Object.defineProperty(m, k, { value: v, enumerable: true, writable: true, configurable: true });
-  else m[k] = v;
 }
 
 /** What a flow map's entries have seen so far: keys, merge values, kyaml's one `<<` removal. */
@@ -732,7 +727,7 @@ export class Reader implements ErrorSite {
             line,
           );
         }
-        setKey(m, key, v);
+        setEntry(m, key, v);
         if (bare) markBareNull(m, key);
         this.markScalar(m, key);
       }
@@ -783,9 +778,9 @@ export class Reader implements ErrorSite {
     const merged: YamlMap = {};
     for (let i = sources.length - 1; i >= 0; i--) {
       const src = sources[i]!;
-      for (const k of Object.keys(src)) setKey(merged, k, src[k]!);
+      for (const k of Object.keys(src)) setEntry(merged, k, src[k]!);
     }
-    for (const k of Object.keys(merged)) if (!explicit.has(k)) setKey(m, k, merged[k]!);
+    for (const k of Object.keys(merged)) if (!explicit.has(k)) setEntry(m, k, merged[k]!);
   }
 
   // ---- scalars -------------------------------------------------------------------------
@@ -1133,10 +1128,7 @@ export class Reader implements ErrorSite {
         if (pair && !this.explicitFlowKey()) this.fail("did not find expected ',' or ']'");
         const { value, scalarKey } = this.flowNode();
         this.flowSpace();
-        if (!pair && this.c() === 58) {
-          pair = true;
-          this.pos = entryAt;
-        }
+        if (this.c() === 58) pair = true;
         if (pair) {
           // A single-pair map inside a flow sequence (`[a: b]`): its key reads as a flow map's.
           if (scalarKey === undefined) throw new Unsupported("flow pair with collection key");
@@ -1223,7 +1215,7 @@ export class Reader implements ErrorSite {
         );
       }
       entries.seen.add(scalarKey);
-      setKey(m, scalarKey, v);
+      setEntry(m, scalarKey, v);
       if (bare) markBareNull(m, scalarKey, v as null | "");
       this.markScalar(m, scalarKey);
     }

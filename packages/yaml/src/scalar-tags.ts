@@ -1,6 +1,6 @@
 import { resolveV3 } from "./resolve.js";
 import { goTimestamp } from "./timestamp.js";
-import type { YamlValue } from "./values.js";
+import { forEachCopiedNode, type YamlValue } from "./values.js";
 
 /*
  * go-yaml nodes keep their scalar's text and tag until kustomize prints them through JSON, and
@@ -120,19 +120,18 @@ export function clearScalarTags(container: Container): void {
   if (recorded) marks.delete(container);
 }
 
-/** Copies the marks of `from` (and everything under it) to `to`, a deep copy of it. */
-export function copyScalarTags(from: YamlValue, to: YamlValue): void {
-  if (!recorded || from === null || typeof from !== "object" || to === null || typeof to !== "object") return;
+/** Whether any scalar has been marked (copies need not look before then). */
+export function hasScalarTags(): boolean {
+  return recorded;
+}
+
+/** The marks of one map or list's own fields, onto its copy. */
+export function copyScalarTagsOf(from: object, to: object): void {
   const keys = marks.get(from);
   if (keys) marks.set(to, new Map(keys));
-  if (Array.isArray(from)) {
-    if (!Array.isArray(to)) return;
-    for (let i = 0; i < from.length; i++) copyScalarTags(from[i]!, to[i]!);
-    return;
-  }
-  if (Array.isArray(to)) return;
-  for (const k of Object.keys(from)) {
-    const f = from[k]!;
-    if (f !== null && typeof f === "object") copyScalarTags(f, (to as Record<string, YamlValue>)[k]!);
-  }
+}
+
+/** Copies the marks of `from` (and everything under it) to `to`, a deep copy of it. */
+export function copyScalarTags(from: YamlValue, to: YamlValue): void {
+  if (recorded) forEachCopiedNode(from, to, copyScalarTagsOf);
 }

@@ -2,6 +2,7 @@ import { isMap, parseAllDocuments } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
 import type { FileLoader } from "../loader/file-loader.js";
 import { resourcesFromValues } from "../resource/read-resources.js";
+import { pluginId } from "../resource/res-id.js";
 import type { Resource } from "../resource/resource.js";
 import { accumulateResources } from "./accumulate-target.js";
 import type { BuildContext } from "./accumulator.js";
@@ -94,8 +95,7 @@ export function notSupported(r: Resource, field: string, file: string): Kustomiz
     return new KustomizeError("INVALID_KUSTOMIZATION", `${field}: unable to load builtin ${r.kind}.builtin.[noGrp] (${file})`, file);
   }
   if (isGenerator !== (sort === "generator")) {
-    const id = `${r.kind}.builtin.[noGrp]/${r.name}.${r.namespace || "[noNs]"}`;
-    return new KustomizeError("INVALID_KUSTOMIZATION", `${field}: plugin ${id} not a ${sort} (${file})`, file);
+    return new KustomizeError("INVALID_KUSTOMIZATION", `${field}: plugin ${pluginId(r)} not a ${sort} (${file})`, file);
   }
   return new KustomizeError("UNSUPPORTED", `${field}: builtin ${r.kind} is not supported by kfrender (${file})`, file);
 }

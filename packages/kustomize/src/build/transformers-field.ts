@@ -14,6 +14,7 @@ import { applyValueAdd } from "../transformers/value-add.js";
 import type { NamespaceOptions, RoleBindingSubjectMode } from "../transformers/namespace.js";
 import { appendNameHashes } from "../generators/index.js";
 import { KustomizeError } from "../errors.js";
+import { pluginId } from "../resource/res-id.js";
 import type { Resource } from "../resource/resource.js";
 import type { FieldSpec, Image, Patch, PatchJson6902, Replica, ReplacementField } from "../types/kustomization.js";
 import { trackPluginConfigs } from "../build-metadata/index.js";
@@ -105,8 +106,7 @@ export function applyBuiltinTransformer(
 function requireFieldSpecs(cfg: Resource, file: string): void {
   const specs = (cfg.obj as YamlMap).fieldSpecs;
   if (specs === undefined || specs === null) {
-    const id = `${cfg.kind}.builtin.[noGrp]/${cfg.name}.${cfg.namespace || "[noNs]"}`;
-    throw new KustomizeError("INVALID_KUSTOMIZATION", `plugin ${id} fails configuration: fieldSpecs is not expected to be nil (${file})`, file);
+    throw new KustomizeError("INVALID_KUSTOMIZATION", `plugin ${pluginId(cfg)} fails configuration: fieldSpecs is not expected to be nil (${file})`, file);
   }
 }
 
@@ -118,8 +118,7 @@ const SUBJECT_MODES: readonly RoleBindingSubjectMode[] = ["defaultOnly", "none",
  * the three modes (a number reads as its text) fails the configuration.
  */
 function namespaceOptions(cfg: Resource, a: YamlMap, file: string): NamespaceOptions {
-  const id = `NamespaceTransformer.builtin.[noGrp]/${cfg.name}.${cfg.namespace || "[noNs]"}`;
-  const fail = (why: string) => new KustomizeError("INVALID_KUSTOMIZATION", `transformers: plugin ${id} fails configuration: ${why} (${file})`, file);
+  const fail = (why: string) => new KustomizeError("INVALID_KUSTOMIZATION", `transformers: plugin ${pluginId(cfg)} fails configuration: ${why} (${file})`, file);
   const unsetOnly = a.unsetOnly;
   if (unsetOnly !== undefined && unsetOnly !== null && typeof unsetOnly !== "boolean") {
     throw fail(`unsetOnly: cannot unmarshal ${Array.isArray(unsetOnly) ? "array" : typeof unsetOnly} into a bool`);

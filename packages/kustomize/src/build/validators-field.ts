@@ -1,4 +1,4 @@
-import { isMap, type YamlValue } from "@kfrender/yaml";
+import { isMap, valuesEqual, type YamlValue } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
 import type { FileLoader } from "../loader/file-loader.js";
 import { resIdString } from "../resource/res-id.js";
@@ -8,7 +8,6 @@ import { VALIDATED_BY_LABEL, fieldWriteCount } from "../resource/field-writes.js
 import type { Accumulator, BuildContext } from "./accumulator.js";
 import { loadPluginConfigs } from "./plugin-configs.js";
 import { applyBuiltinTransformer } from "./transformers-field.js";
-
 
 /**
  * The `validators:` field: configs loaded as the `transformers:` field loads them, each run as a
@@ -39,7 +38,7 @@ function firstChange(before: ResMap, after: ResMap): string | undefined {
     const matches = now.filter((n) => sameId(n.id(), r.id()));
     if (matches.length !== 1) return `id in self matches ${matches.length} in other; id: ${resIdString(r.id())}`;
     const compared = withoutValidatedBy(matches[0]!);
-    if (compared === undefined || !deepEqual(r.obj, compared)) return `nodes unequal: ${resIdString(r.id())}`;
+    if (compared === undefined || !valuesEqual(r.obj, compared)) return `nodes unequal: ${resIdString(r.id())}`;
   }
   return undefined;
 }
@@ -57,15 +56,4 @@ function withoutValidatedBy(r: Resource): YamlValue | undefined {
   if (Object.keys(labels).length > 1) return undefined;
   const { labels: _validatedBy, ...rest } = metadata;
   return { ...r.obj, metadata: rest };
-}
-
-function deepEqual(a: YamlValue | undefined, b: YamlValue | undefined): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
-  if (isMap(a)) {
-    if (!isMap(b)) return false;
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]));
-  }
-  return typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b);
 }

@@ -1,12 +1,11 @@
 import { posix } from "node:path";
-import { isBreak, isPrintable, type YamlMap } from "@kfrender/yaml";
+import { isBreak, isPrintable, setEntry, type YamlMap } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
 import type { Loader } from "../loader/loader.js";
 import type { Resource } from "../resource/resource.js";
 import type { GeneratorArgs, GeneratorOptions } from "../types/kustomization.js";
 import { wrappedBase64 } from "./base64.js";
 import { type GeneratedKind, makeGenerated } from "./make-generated.js";
-import { putKey } from "./put-key.js";
 import { decodeUtf8 } from "./utf8.js";
 
 /** Text goes to `data`; file content that is not UTF-8 goes, base64-encoded, to `binaryData`. */
@@ -21,8 +20,8 @@ const configMap: GeneratedKind = {
         const where = `ConfigMap ${String((obj.metadata as YamlMap).name)}, key ${JSON.stringify(key)}`;
         throw new KustomizeError("GENERATOR", `yaml: found a tab character where an indentation space is expected (${where})`, file);
       }
-      if (text !== undefined) putKey((data ??= {}), key, text);
-      else putKey((binaryData ??= {}), key, wrappedBase64(value as Uint8Array));
+      if (text !== undefined) setEntry((data ??= {}), key, text);
+      else setEntry((binaryData ??= {}), key, wrappedBase64(value as Uint8Array));
     }
     if (data) obj.data = data;
     if (binaryData) obj.binaryData = binaryData;

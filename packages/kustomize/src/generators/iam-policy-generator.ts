@@ -1,5 +1,6 @@
 import { isMap, parseAllDocuments, type YamlMap, type YamlValue } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
+import { pluginId } from "../resource/res-id.js";
 import { Resource } from "../resource/resource.js";
 
 /** The annotation GKE Workload Identity reads to bind a Kubernetes service account to a Google one. */
@@ -13,7 +14,7 @@ const GKE_SA_ANNOTATION = "iam.gke.io/gcp-service-account";
  */
 export function generateIamPolicy(config: Resource, file: string): Resource[] {
   const c = config.obj;
-  const id = `IAMPolicyGenerator.builtin.[noGrp]/${config.name}.${config.namespace || "[noNs]"}`;
+  const id = pluginId(config);
   const field = (parent: string, key: string, v: YamlValue | undefined): string => {
     if (v === undefined || v === null) return "";
     if (typeof v === "string") return v;

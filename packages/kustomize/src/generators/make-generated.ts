@@ -1,4 +1,4 @@
-import { throughPluginConfig, type YamlMap, YamlError } from "@kfrender/yaml";
+import { setEntry, throughPluginConfig, type YamlMap, YamlError } from "@kfrender/yaml";
 import { KustomizeError } from "../errors.js";
 import type { Loader } from "../loader/loader.js";
 import { type GeneratorBehavior, Resource } from "../resource/resource.js";
@@ -7,7 +7,6 @@ import type { KvPair } from "./env-file.js";
 import { mergeGeneratorOptions } from "./generator-options.js";
 import { loadKvPairs } from "./kv-sources.js";
 import { assertPlainStringKeys } from "./plain-keys.js";
-import { putKey } from "./put-key.js";
 
 export interface GeneratedKind {
   kind: "ConfigMap" | "Secret";
@@ -67,7 +66,7 @@ function stringMap(m: Record<string, unknown> | undefined): YamlMap | undefined 
   const keys = Object.keys(m);
   if (keys.length === 0) return undefined;
   const out: YamlMap = {};
-  for (const k of keys) putKey(out, k, String(m[k] ?? ""));
+  for (const k of keys) setEntry(out, k, String(m[k] ?? ""));
   return out;
 }
 

@@ -1,5 +1,5 @@
 import type { YamlMap, YamlValue } from "@kfrender/yaml";
-import { isMap } from "@kfrender/yaml";
+import { isMap, setEntry } from "@kfrender/yaml";
 import { ORIGIN_ANNOTATION } from "../build-metadata/origin.js";
 import { KustomizeError } from "../errors.js";
 import { resIdString } from "../resource/res-id.js";
@@ -7,7 +7,6 @@ import type { ResMap } from "../resource/res-map.js";
 import type { Resource } from "../resource/resource.js";
 import { goJson, goResIdLiteral } from "./go-format.js";
 import { assertPlainStringKeys } from "./plain-keys.js";
-import { putKey } from "./put-key.js";
 
 /**
  * Adds generated resources to `resMap` one at a time, as kustomize's AbsorbAll does. A resource
@@ -92,7 +91,7 @@ function stringMap(v: YamlValue | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!isMap(v)) return out;
   for (const [k, x] of Object.entries(v)) {
-    putKey(out, k, x === null || typeof x === "object" ? "" : String(x));
+    setEntry(out, k, x === null || typeof x === "object" ? "" : String(x));
   }
   return out;
 }

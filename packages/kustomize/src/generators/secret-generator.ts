@@ -1,11 +1,10 @@
 import { posix } from "node:path";
-import type { YamlMap } from "@kfrender/yaml";
+import { setEntry, type YamlMap } from "@kfrender/yaml";
 import type { Loader } from "../loader/loader.js";
 import type { Resource } from "../resource/resource.js";
 import type { SecretArgs, GeneratorOptions } from "../types/kustomization.js";
 import { wrappedBase64 } from "./base64.js";
 import { type GeneratedKind, makeGenerated } from "./make-generated.js";
-import { putKey } from "./put-key.js";
 import { encodeUtf8 } from "./utf8.js";
 
 /** Every value base64-encoded into `data` (present even when empty); `type` defaults to Opaque. */
@@ -14,7 +13,7 @@ const secret: GeneratedKind = {
   fill(obj, pairs, args) {
     const data: YamlMap = {};
     for (const { key, value } of pairs) {
-      putKey(data, key, wrappedBase64(typeof value === "string" ? encodeUtf8(value) : value));
+      setEntry(data, key, wrappedBase64(typeof value === "string" ? encodeUtf8(value) : value));
     }
     obj.type = (args as SecretArgs).type ? String((args as SecretArgs).type) : "Opaque";
     obj.data = data;

@@ -32,3 +32,8 @@ export function gvkString(gvk: Gvk): string {
 export function resIdString(id: ResId): string {
   return `${gvkString(id)}/${id.name || "[noName]"}.${id.namespace || "[noNs]"}`;
 }
+
+/** A built-in plugin config's id as kustomize names it in errors: `Kind.builtin.[noGrp]/name.ns`. */
+export function pluginId(config: { kind: string; name: string; namespace: string }): string {
+  return `${config.kind}.builtin.[noGrp]/${config.name}.${config.namespace || "[noNs]"}`;
+}

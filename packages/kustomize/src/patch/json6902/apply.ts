@@ -1,4 +1,4 @@
-import { isMap, type YamlMap, type YamlValue } from "@kfrender/yaml";
+import { valuesEqual, type YamlMap, type YamlValue } from "@kfrender/yaml";
 import type { Operation } from "./operations.js";
 
 /**
@@ -149,7 +149,7 @@ function test(state: { doc: YamlValue }, op: YamlMap): void {
   const ok =
     actual === undefined || actual === null
       ? expected === undefined || expected === null
-      : expected !== undefined && expected !== null && jsonEqual(actual, expected);
+      : expected !== undefined && expected !== null && valuesEqual(actual, expected);
   if (!ok) throw new JsonPatchError(`testing value ${path} failed: test failed`);
 }
 
@@ -251,21 +251,4 @@ function removeFrom(con: Container, key: string): void {
     idx += con.length;
   }
   con.splice(idx, 1);
-}
-
-/** Structural equality of JSON values; numbers compare by value. */
-function jsonEqual(a: YamlValue, b: YamlValue): boolean {
-  if (typeof a === "bigint" || typeof b === "bigint") {
-    return (typeof a === "bigint" || typeof a === "number") && (typeof b === "bigint" || typeof b === "number")
-      ? Number(a) === Number(b)
-      : false;
-  }
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]!));
-  if (isMap(a)) {
-    if (!isMap(b)) return false;
-    const ka = Object.keys(a);
-    if (ka.length !== Object.keys(b).length) return false;
-    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && jsonEqual(a[k]!, b[k]!));
-  }
-  return a === b;
 }
